@@ -1,0 +1,100 @@
+#pragma once
+// Optimizers: one loop over the flat (values, grads) buffers; they know
+// nothing about layers. Hyperparameters (a Config, a value) live apart from
+// the state (sized at init, indexed like the buffers, never keyed by address).
+#include <cmath>
+#include <cstddef>
+#include <variant>
+#include <vector>
+
+namespace reglab::nn {
+
+// Keras 2.x Adam (tf.keras.optimizers.Adam defaults, amsgrad off):
+//   t += 1; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+//   lr_t = lr sqrt(1 - b2^t) / (1 - b1^t);  w -= lr_t m / (sqrt(v) + eps)
+struct AdamConfig {
+  double learning_rate = 1e-3;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double epsilon = 1e-7;
+};
+
+template <class T>
+struct AdamState {
+  std::vector<T> m, v;  // same layout as the parameter buffer
+  long t = 0;           // steps taken
+  explicit AdamState(std::size_t n = 0) : m(n, T(0)), v(n, T(0)) {}
+};
+
+template <class T>
+void adam_step(const AdamConfig& c, AdamState<T>& s, T* w, const T* g, std::size_t n) {
+  s.t += 1;
+  const double t = static_cast<double>(s.t);
+  const T lr_t = static_cast<T>(c.learning_rate * std::sqrt(1 - std::pow(c.beta2, t)) /
+                                (1 - std::pow(c.beta1, t)));
+  const T b1 = static_cast<T>(c.beta1), b2 = static_cast<T>(c.beta2);
+  const T one_b1 = static_cast<T>(1 - c.beta1), one_b2 = static_cast<T>(1 - c.beta2);
+  const T eps = static_cast<T>(c.epsilon);
+  T* m = s.m.data();
+  T* v = s.v.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    m[i] = b1 * m[i] + one_b1 * g[i];
+    v[i] = b2 * v[i] + one_b2 * g[i] * g[i];
+    w[i] -= lr_t * m[i] / (std::sqrt(v[i]) + eps);
+  }
+}
+
+// Keras SGD: velocity = momentum * velocity - lr * g; w += velocity
+// (momentum 0: w -= lr * g).
+struct SgdConfig {
+  double learning_rate = 0.01;
+  double momentum = 0;
+};
+
+template <class T>
+struct SgdState {
+  std::vector<T> velocity;  // same layout as the parameter buffer
+  explicit SgdState(std::size_t n = 0) : velocity(n, T(0)) {}
+};
+
+template <class T>
+void sgd_step(const SgdConfig& c, SgdState<T>& s, T* w, const T* g, std::size_t n) {
+  const T lr = static_cast<T>(c.learning_rate), mu = static_cast<T>(c.momentum);
+  T* vel = s.velocity.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    vel[i] = mu * vel[i] - lr * g[i];
+    w[i] += vel[i];
+  }
+}
+
+using OptimizerConfig = std::variant<AdamConfig, SgdConfig>;
+
+// Throws reglab::InputError: lr <= 0, > 10 or not finite; betas/momentum not
+// in [0, 1); epsilon <= 0.
+void validate(const OptimizerConfig& config);
+
+// A config and its state, for a parameter buffer of n values.
+template <class T>
+class Optimizer {
+ public:
+  Optimizer(const OptimizerConfig& config, std::size_t n) : config_(config) {
+    if (std::holds_alternative<AdamConfig>(config_))
+      state_ = AdamState<T>(n);
+    else
+      state_ = SgdState<T>(n);
+  }
+  void step(std::vector<T>& values, const std::vector<T>& grads) {
+    if (auto* adam = std::get_if<AdamState<T>>(&state_))
+      adam_step(std::get<AdamConfig>(config_), *adam, values.data(), grads.data(), values.size());
+    else
+      sgd_step(std::get<SgdConfig>(config_), std::get<SgdState<T>>(state_), values.data(),
+               grads.data(), values.size());
+  }
+  const OptimizerConfig& config() const { return config_; }
+
+ private:
+  OptimizerConfig config_;
+  std::variant<AdamState<T>, SgdState<T>> state_;
+};
+
+}  // namespace reglab::nn
