@@ -50,7 +50,8 @@ val to_js(const RegressionResult& result, const Predictions& predictions, bool w
   out.set("intercept", result.fit.intercept);
   out.set("n_iter", to_js(result.fit.n_iter));
   out.set("converged", result.fit.converged);
-  out.set("dual_gap", result.fit.dual_gap);
+  out.set("dual_gap", result.fit.n_iter ? val(result.fit.dual_gap) : val::null());
+  out.set("n_rows", static_cast<int>(result.y.size()));
   out.set("train", to_js(result.train));
   out.set("test", result.test ? to_js(*result.test) : val::null());
   out.set("train_indices", to_js(result.train_indices));

@@ -18,8 +18,9 @@ RegressionRequest to_regression_request(const val& request);
 // {center: [w1, w2], H: [[a, b], [b, c]]}
 QuadraticBowl to_bowl(const val& request);
 
-// {features, coef, intercept, n_iter, converged, dual_gap, train, test,
-//  train_indices, test_indices, predictions: {train, test}}
+// {features, coef, intercept, n_iter, converged, dual_gap, n_rows, train,
+//  test, train_indices, test_indices, predictions: {train, test}}; n_iter and
+//  dual_gap are null for closed-form fits, test is null without test rows
 // plus data: {X, y} (the filtered rows, unscaled) when with_data.
 val to_js(const RegressionResult& result, const Predictions& predictions, bool with_data);
 // {alphas, coefs (one row per alpha), intercepts, n_iter}

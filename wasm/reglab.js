@@ -43,14 +43,22 @@ function plainMetrics(metrics) {
   return metrics && { n: metrics.n, mae: metrics.mae, mse: metrics.mse, rmse: metrics.rmse, r2: metrics.r2 };
 }
 
-function plainFit(fit) {
+// `request` (optional) is echoed first, as the CLI's JSON does.
+function plainFit(fit, request) {
   const out = {
+    ...(request && {
+      model: request.model ?? 'ols',
+      alpha: request.alpha ?? 1,
+      l1_ratio: request.l1_ratio ?? 0.5,
+      target: request.target,
+    }),
     features: fit.features,
     coef: toArray(fit.coef),
     intercept: fit.intercept,
     n_iter: fit.n_iter,
     converged: fit.converged,
     dual_gap: fit.dual_gap,
+    n_rows: fit.n_rows,
     train: plainMetrics(fit.train),
     test: plainMetrics(fit.test),
     train_indices: toArray(fit.train_indices),
@@ -104,13 +112,17 @@ export class Reglab {
   }
 
   /**
-   * One experiment, as `reglab regress --json`: {features, coef, intercept,
-   * n_iter (null for closed form), converged, dual_gap, train, test (null when
-   * test_size is 0), train_indices, test_indices, predictions: {train, test}},
-   * plus data: {X, y} (the filtered rows, unscaled) when with_data is true.
+   * One experiment, as `reglab regress --json`: {model, alpha, l1_ratio,
+   * target, features, coef, intercept, n_iter and dual_gap (null for closed
+   * form), converged, n_rows, train, test (null when test_size is 0),
+   * test_indices}, plus train_indices, predictions: {train, test} (split
+   * order) and, when with_data is true, data: {X, y} (filtered rows, unscaled).
+   *
+   * request: {csv | dataset, target, features?, where?, model?, alpha?,
+   * l1_ratio?, scaling?, test_size?, seed?, max_iter?, tol?, with_data?}
    */
   regress(request) {
-    return plainFit(check(this.#module.regress(this.#request(request))));
+    return plainFit(check(this.#module.regress(this.#request(request))), request);
   }
 
   /** Coefficients over `alphas` (fitted in descending order) on the request's scaled training rows. */
@@ -169,8 +181,12 @@ export class Reglab {
     return { one: norms.one, inf: norms.inf, fro: norms.fro, spectral: norms.spectral, nuclear: norms.nuclear };
   }
 
-  /** The outline {v : ||v||_p = radius} as closed [{x, y}]. */
-  unitBall(p, { radius = 1, points = 256 } = {}) {
+  /**
+   * The outline {v : ||v||_p = radius} as closed [{x, y}] (first = last).
+   * With points - 1 a multiple of 4, the outline passes through the corners
+   * of the p = 1 diamond and the p = infinity square.
+   */
+  unitBall(p, { radius = 1, points = 257 } = {}) {
     if (!Number.isInteger(points)) throw new Error('points must be a whole number');
     return toPoints(check(this.#module.unitBall(Number(p), Number(radius), points)));
   }
@@ -186,7 +202,7 @@ export class Reglab {
    * {diamond, circle, l1: {w, loss, on_boundary}, l2, l1_contour, l2_contour,
    * contours} with every outline as [{x, y}].
    */
-  penaltyGeometry({ center, H, budget, levels = [], points = 256 }) {
+  penaltyGeometry({ center, H, budget, levels = [], points = 257 }) {
     if (!Array.isArray(H)) throw new Error('H must be a 2 x 2 array');
     const picture = check(this.#module.penaltyGeometry({
       center: toFloat64(center, 'center'),
