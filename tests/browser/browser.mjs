@@ -1,0 +1,36 @@
+// Shared setup for the browser tests: serve dist/ like a static host and open
+// it in headless Chromium (Debian's), collecting console errors and page errors.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export async function openLab({ width = 1280, height = 900, path = '' } = {}) {
+  if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `bash scripts/build.sh wasm web` first');
+  const { server, url } = await startStaticServer({ root: DIST, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`); });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url + path);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  return {
+    page,
+    url,
+    problems,
+    requests,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Boot: build the page frame and navigation, load the wasm core once, then
+// mount every section. A section that fails to mount shows its error and
+// leaves the others working.
+import './styles/main.css';
+import strings from './strings/en.js';
+import { h } from './ui/dom.js';
+import { loadCore } from './wasm.js';
+import { GROUPS } from './sections/index.js';
+
+function buildFrame() {
+  document.documentElement.lang = strings.lang;
+  document.title = strings.title;
+  const nav = h('nav', { class: 'site-nav', 'aria-label': strings.navLabel },
+    h('a', { class: 'brand', href: '#top', text: strings.title }),
+    GROUPS.map((group) => h('div', { class: 'nav-group' },
+      h('span', { class: 'nav-group-title', text: group.title(strings) }),
+      h('ul', {}, group.sections.map((section) =>
+        h('li', {}, h('a', { href: `#${section.id}`, text: section.navTitle(strings) })))))));
+  const status = h('p', { class: 'boot-status', role: 'status', text: strings.loading });
+  const main = h('main', { id: 'top' },
+    h('header', { class: 'hero' }, h('h1', { text: strings.title }), h('p', { text: strings.tagline }), status));
+  const footer = h('footer', {}, h('p', { text: strings.footer }));
+  document.body.replaceChildren(nav, main, footer);
+  return { main, status };
+}
+
+function mountSections(main, context) {
+  for (const group of GROUPS) {
+    for (const section of group.sections) {
+      const root = h('section', { id: section.id, class: 'lab-section' });
+      main.append(root);
+      try {
+        section.mount(root, context);
+      } catch (error) {
+        root.append(h('p', { class: 'message', text: error.message }));
+        console.error(error);
+      }
+    }
+  }
+}
+
+// Highlights the section in view in the navigation.
+function followScroll() {
+  const links = new Map([...document.querySelectorAll('.site-nav a[href^="#"]')].map((a) => [a.hash.slice(1), a]));
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        links.forEach((a) => a.removeAttribute('aria-current'));
+        links.get(entry.target.id)?.setAttribute('aria-current', 'true');
+      }
+    }
+  }, { rootMargin: '-30% 0px -60% 0px' });
+  document.querySelectorAll('.lab-section').forEach((section) => observer.observe(section));
+}
+
+async function boot() {
+  const { main, status } = buildFrame();
+  let reglab;
+  try {
+    reglab = await loadCore();
+  } catch (error) {
+    status.textContent = strings.loadFailed(error.message);
+    status.classList.add('message');
+    return;
+  }
+  status.remove();
+  mountSections(main, { reglab, strings });
+  followScroll();
+  document.documentElement.dataset.ready = 'true';
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+}
+
+boot();

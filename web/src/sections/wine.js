@@ -1,0 +1,231 @@
+// 4. Wine: OLS, Lasso, Ridge and ElasticNet on the post's split; coefficient
+// bars, the regularization path and the CV curve; or the same on a CSV file
+// the user picks.
+import { h } from '../ui/dom.js';
+import { alphaControl, select, slider, textField, toggleGroup, pythonBlock } from '../ui/controls.js';
+import { sectionShell, card, chartBox } from '../ui/section.js';
+import { frameScheduler } from '../ui/frame.js';
+import * as fmt from '../ui/format.js';
+import { MODELS, resultsTable, postComparison } from './wine/table.js';
+import { coefficientChart } from './wine/coefs.js';
+import { pathChart, cvChart } from './wine/path_cv.js';
+import { winePython, pathPython } from '../python/wine.js';
+
+export const id = 'wine';
+export const navTitle = (strings) => strings.wine.nav;
+
+// Default alpha grids per path model (unscaled wine needs large Ridge alphas).
+const GRIDS = {
+  lasso: { lo: '1e-4', hi: '1', n: '60' },
+  ridge: { lo: '1e-3', hi: '1e5', n: '60' },
+  elasticnet: { lo: '1e-4', hi: '10', n: '60' },
+};
+
+export function mount(root, { reglab, strings }) {
+  const s = strings.wine;
+  const c = strings.common;
+  const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
+  const schedule = frameScheduler(update, root);
+  const onInput = () => schedule();
+
+  // ---- data source ---------------------------------------------------------
+  let source = { kind: 'builtin' };
+  const sourceSelect = select({
+    label: s.data,
+    options: [{ value: 'builtin', label: s.builtin }],
+    value: 'builtin',
+    onInput: () => {
+      source = sourceSelect.value === 'csv' && userCsv ? userCsv : { kind: 'builtin' };
+      targetField.element.hidden = source.kind !== 'csv';
+      schedule();
+    },
+  });
+  let userCsv = null;
+  const fileInput = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'file' });
+  const fileNote = h('p', { class: 'note', text: s.ownCsvHelp });
+  const targetField = select({ label: s.target, options: [], onInput });
+  targetField.element.hidden = true;
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    try {
+      const text = await file.text();
+      const info = reglab.csvInfo(text);
+      if (info.numeric_columns.length < 2) throw new Error(`${file.name}: fewer than two numeric columns (${info.numeric_columns.join(', ') || 'none'})`);
+      userCsv = { kind: 'csv', name: file.name, text };
+      source = userCsv;
+      sourceSelect.setOptions([{ value: 'builtin', label: s.builtin }, { value: 'csv', label: file.name }], 'csv');
+      targetField.setOptions(info.numeric_columns.map((name) => ({ value: name, label: name })), info.numeric_columns.at(-1));
+      targetField.element.hidden = false;
+      fileNote.textContent = s.csvLoaded(file.name, info.n_rows, info.columns.length);
+      schedule();
+    } catch (error) {
+      shell.message.show(error.message);
+    }
+  });
+
+  // ---- settings ------------------------------------------------------------
+  const testSize = textField({ label: s.testSize, value: '0.3', onInput });
+  const seed = textField({ label: s.seed, value: '101', inputmode: 'numeric', onInput });
+  const scaling = select({
+    label: s.scaling,
+    options: ['none', 'minmax', 'zscore'].map((value) => ({ value, label: c.scalingNames[value] })),
+    value: 'none',
+    onInput,
+  });
+  const alphaControls = {
+    lasso: alphaControl({ label: s.lassoAlpha, lo: -4, hi: 1, value: 0.05, onInput }),
+    ridge: alphaControl({ label: s.ridgeAlpha, lo: -3, hi: 5, value: 1, onInput }),
+    elasticnet: alphaControl({ label: s.enetAlpha, lo: -4, hi: 1, value: 0.05, onInput }),
+  };
+  const l1Ratio = slider({ label: s.l1Ratio, min: 0, max: 1, step: 0.01, value: 0.5, format: (x) => x.toFixed(2), onInput });
+
+  // ---- results ---------------------------------------------------------------
+  const table = resultsTable(strings);
+  let comparison = null;
+  try {
+    comparison = postComparison(strings, reglab);
+  } catch (error) {
+    shell.message.show(error.message);
+  }
+  const coefModel = toggleGroup({
+    label: s.coefModel,
+    options: ['lasso', 'ridge', 'elasticnet'].map((value) => ({ value, label: c.modelNames[value] })),
+    value: 'lasso',
+    onInput,
+  });
+  const coefBox = chartBox('coef', s.coefTitle);
+  const zeroNote = h('p', { class: 'note zero-note' });
+  const pythonTable = pythonBlock(strings);
+
+  // ---- path and CV -----------------------------------------------------------
+  const pathModel = select({
+    label: s.pathModel,
+    options: ['lasso', 'ridge', 'elasticnet'].map((value) => ({ value, label: c.modelNames[value] })),
+    value: 'lasso',
+    onInput: () => {
+      const grid = GRIDS[pathModel.value];
+      gridLo.input.value = grid.lo;
+      gridHi.input.value = grid.hi;
+      gridN.input.value = grid.n;
+      schedule();
+    },
+  });
+  const gridLo = textField({ label: s.alphaFrom, value: GRIDS.lasso.lo, onInput });
+  const gridHi = textField({ label: s.alphaTo, value: GRIDS.lasso.hi, onInput });
+  const gridN = textField({ label: s.alphaCount, value: GRIDS.lasso.n, inputmode: 'numeric', size: 4, onInput });
+  const folds = textField({ label: s.folds, value: '5', inputmode: 'numeric', size: 4, onInput });
+  const pathBox = chartBox('tall', s.pathTitle);
+  const cvBox = chartBox('tall', s.cvTitle);
+  const cvLead = h('p', { class: 'note' });
+  const bestNote = h('p', { class: 'note best-note' });
+  const pythonPath = pythonBlock(strings);
+
+  shell.body.append(
+    h('div', { class: 'grid grid-1-2' },
+      card(null,
+        sourceSelect.element,
+        h('div', { class: 'field' }, h('label', { text: s.ownCsv }), fileInput, fileNote),
+        targetField.element,
+        h('div', { class: 'row' }, testSize.element, seed.element),
+        scaling.element,
+        alphaControls.lasso.element,
+        alphaControls.ridge.element,
+        alphaControls.elasticnet.element,
+        l1Ratio.element),
+      card(s.tableTitle, table.element, comparison)),
+    card(s.coefTitle, coefModel.element, coefBox.element, zeroNote),
+    pythonTable.element,
+    h('div', { class: 'controls' }, pathModel.element, gridLo.element, gridHi.element, gridN.element, folds.element),
+    h('div', { class: 'grid grid-2' },
+      card(s.pathTitle, h('p', { class: 'note', text: s.pathLead }), pathBox.element),
+      card(s.cvTitle, cvLead, cvBox.element, bestNote)),
+    pythonPath.element,
+  );
+
+  const charts = {
+    coefs: coefficientChart(coefBox.canvas, strings),
+    path: pathChart(pathBox.canvas, strings),
+    cv: cvChart(cvBox.canvas, strings),
+  };
+
+  // ---- recomputation -----------------------------------------------------------
+  const number = (label, text) => {
+    const x = Number(text);
+    if (text === '' || Number.isNaN(x)) throw new Error(`${label}: ${c.alphaBad(text)}`);
+    return x;
+  };
+  let pathCache = { key: null };
+
+  function readSettings() {
+    const data = source.kind === 'builtin'
+      ? { dataset: 'wine', target: 'target' }
+      : { csv: source.text, target: targetField.value };
+    return {
+      source,
+      target: data.target,
+      data: {
+        ...data,
+        test_size: number(s.testSize, testSize.value),
+        seed: number(s.seed, seed.value),
+        scaling: scaling.value,
+      },
+      testSize: number(s.testSize, testSize.value),
+      seed: number(s.seed, seed.value),
+      scaling: scaling.value,
+      alphas: Object.fromEntries(Object.entries(alphaControls).map(([model, control]) => [model, number(c.modelNames[model], control.value)])),
+      l1Ratio: l1Ratio.value,
+      pathModel: pathModel.value,
+      grid: { lo: number(s.alphaFrom, gridLo.value), hi: number(s.alphaTo, gridHi.value), n: number(s.alphaCount, gridN.value) },
+      folds: number(s.folds, folds.value),
+    };
+  }
+
+  function computePathAndCv(settings) {
+    const { data, pathModel: model, l1Ratio: l1_ratio, grid, folds: k, alphas } = settings;
+    const key = JSON.stringify([source.kind === 'csv' ? source.name : 'wine', data.target, data.test_size, data.seed, data.scaling, model, l1_ratio, grid, k, source.text?.length]);
+    if (pathCache.key === key && pathCache.source === source) return pathCache;
+    const request = { ...data, model, alpha: alphas[model], l1_ratio };
+    if (!Number.isInteger(grid.n)) throw new Error(`${s.alphaCount}: ${c.alphaBad(String(grid.n))}`);
+    const alphaGrid = reglab.logAlphaGrid(grid.lo, grid.hi, grid.n);
+    if (!Number.isInteger(k)) throw new Error(`${s.folds}: ${c.alphaBad(String(k))}`);
+    pathCache = {
+      key,
+      source,
+      path: reglab.regularizationPath(request, alphaGrid),
+      cv: reglab.crossValidate(request, alphaGrid, k),
+    };
+    return pathCache;
+  }
+
+  function update() {
+    let settings;
+    let fits;
+    let pathCv;
+    try {
+      settings = readSettings();
+      fits = Object.fromEntries(MODELS.map((model) => [model, reglab.regress({
+        ...settings.data, model, alpha: settings.alphas[model] ?? 0, l1_ratio: settings.l1Ratio,
+      })]));
+      pathCv = computePathAndCv(settings);
+    } catch (error) {
+      shell.message.show(error.message);
+      return false;
+    }
+    shell.message.clear();
+    const features = fits.ols.features;
+    table.update(fits, settings.alphas);
+    const model = coefModel.value;
+    const zeros = charts.coefs.update(features, fits.ols, fits[model], model);
+    zeroNote.textContent = s.coefZeros(zeros, features.length, c.modelNames[model]);
+    const pathAlpha = settings.alphas[settings.pathModel];
+    charts.path.update(features, pathCv.path, pathAlpha);
+    charts.cv.update(pathCv.cv, pathAlpha, settings.pathModel);
+    cvLead.textContent = s.cvLead(settings.folds);
+    bestNote.textContent = s.cvBest(fmt.alpha(pathCv.cv.best_alpha), fmt.fixed(pathCv.cv.mean_mse[pathCv.cv.best_index], 5));
+    pythonTable.set(winePython(settings));
+    pythonPath.set(pathPython(settings));
+    return true;
+  }
+  schedule();
+}

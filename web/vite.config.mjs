@@ -1,0 +1,28 @@
+// Vite builds the page from web/ into dist/. base './' keeps every URL
+// relative, so dist/ works from any static host and any sub-path.
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  publicDir: false,
+  resolve: {
+    // The wasm package CMake builds: reglab.js, reglab.mjs, reglab.wasm
+    // (REGLAB_WASM_DIR points elsewhere, e.g. at a debug build).
+    alias: { '@reglab': process.env.REGLAB_WASM_DIR ?? here('../build/wasm') },
+  },
+  build: {
+    outDir: here('../dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,             // the .wasm stays a file
+    modulePreload: { polyfill: false }, // no inline script
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    fs: { allow: [here('..')] },
+  },
+});
