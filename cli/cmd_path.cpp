@@ -1,5 +1,6 @@
 // `reglab path`: coefficients over a grid of alphas, optionally k-fold CV.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -35,7 +36,7 @@ std::vector<double> parse_alphas(const std::string& text) {
   const auto lo = parse_number(trim_blanks(std::string_view(text).substr(0, a)));
   const auto hi = b == std::string::npos ? std::nullopt : parse_number(trim_blanks(std::string_view(text).substr(a + 1, b - a - 1)));
   const auto n = b == std::string::npos ? std::nullopt : parse_number(trim_blanks(std::string_view(text).substr(b + 1)));
-  if (!lo || !hi || !n || *n != static_cast<int>(*n))
+  if (!lo || !hi || !n || *n != std::floor(*n) || std::fabs(*n) > 1e9)
     throw InputError("--alphas '" + text + "' should be lo:hi:n (e.g. 1e-3:10:30) or a comma list");
   return log_alpha_grid(*lo, *hi, static_cast<int>(*n));
 }

@@ -1,5 +1,6 @@
 #include "cli/tabular_options.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/io/files.hpp"
@@ -43,7 +44,13 @@ RegressionRequest make_request(const DataOptions& o) {
     }
   }
   const std::string_view builtin = builtin_csv(o.data);
-  r.csv_text = builtin.empty() ? io::read_text_file(o.data) : std::string(builtin);
+  if (builtin.empty()) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.data, ec)) throw InputError("--data '" + o.data + "' is a folder, not a CSV file");
+    r.csv_text = io::read_text_file(o.data);
+  } else {
+    r.csv_text = std::string(builtin);
+  }
   return r;
 }
 

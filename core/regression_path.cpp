@@ -13,6 +13,8 @@ namespace reglab {
 
 namespace {
 
+constexpr int kMaxGrid = 10000;  // far past any useful plot; stops absurd allocations
+
 void check_path_model(std::string_view name) {
   if (name != "ridge" && name != "lasso" && name != "elasticnet")
     throw InputError("a path needs model ridge, lasso or elasticnet (got '" + std::string(name) + "')");
@@ -41,7 +43,8 @@ Eigen::VectorXd take_rows(const Eigen::VectorXd& y, const std::vector<int>& rows
 std::vector<double> log_alpha_grid(double lo, double hi, int n) {
   if (!(std::isfinite(lo) && std::isfinite(hi) && lo > 0 && hi >= lo))
     throw InputError("alpha grid needs 0 < lo <= hi (got lo " + format_number(lo) + ", hi " + format_number(hi) + ")");
-  if (n < 1) throw InputError("alpha grid needs at least 1 point (got " + std::to_string(n) + ")");
+  if (n < 1 || n > kMaxGrid)
+    throw InputError("alpha grid needs 1 to " + std::to_string(kMaxGrid) + " points (got " + std::to_string(n) + ")");
   // numpy.linspace then power(10, .): start + i * step, the last point exact.
   const double start = std::log10(lo), stop = std::log10(hi);
   std::vector<double> alphas(static_cast<std::size_t>(n));

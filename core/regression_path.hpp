@@ -10,7 +10,7 @@
 namespace reglab {
 
 // n log-spaced alphas from hi down to lo: numpy.logspace(log10(lo), log10(hi), n)
-// reversed. Throws InputError unless 0 < lo <= hi (finite) and n >= 1.
+// reversed. Throws InputError unless 0 < lo <= hi (finite) and 1 <= n <= 10000.
 std::vector<double> log_alpha_grid(double lo, double hi, int n);
 
 struct RegularizationPath {

@@ -101,6 +101,8 @@ expect 2 regress --data wine --target target --features alcohol,nope --model ols
 stderr_has "unknown column 'nope'"
 expect 2 regress --data "$tmp/missing.csv" --target y --model ols
 stderr_has "cannot open"
+expect 2 regress --data "$tmp" --target y --model ols
+stderr_has "folder"
 expect 2 regress --data iris --target "sepal length (cm)" --where species --model ols
 stderr_has "COLUMN=VALUE"
 expect 2 regress --data iris --target "sepal length (cm)" --where species=rose --model ols
@@ -130,6 +132,8 @@ expect 0 path --data wine --target target --model lasso --alphas 0.1,0.01
 expect 2 path --data wine --target target --model ols
 expect 2 path --data wine --target target --model lasso --alphas 1:2
 expect 2 path --data wine --target target --model lasso --alphas 0.1,-1
+expect 2 path --data wine --target target --model lasso --alphas 1e-3:10:1e9
+expect 2 path --data wine --target target --model lasso --alphas 1e-3:10:2.5
 expect 2 path --data wine --target target --model lasso --cv 1
 expect 2 path --data wine --target nope --model lasso
 

@@ -23,6 +23,7 @@ TEST_CASE("log_alpha_grid is numpy.logspace reversed", "[path]") {
   CHECK_THROWS_AS(log_alpha_grid(0, 1, 5), InputError);
   CHECK_THROWS_AS(log_alpha_grid(2, 1, 5), InputError);
   CHECK_THROWS_AS(log_alpha_grid(1, 2, 0), InputError);
+  CHECK_THROWS_AS(log_alpha_grid(1, 2, 1000000000), InputError);
 }
 
 TEST_CASE("ridge path equals one fit per alpha", "[path]") {
