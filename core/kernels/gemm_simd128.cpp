@@ -6,20 +6,21 @@
 //
 //   for each block of KC steps of k:
 //     for each block of NC columns:   pack op(B) into NR-wide panels  (kc, NR)
-//       for each block of MC rows:    pack op(A) into MR-tall panels  (kc, MR)
+//       for each block of MC rows:    (u8 only) pack scale * A into MR-tall panels
 //         for each NR panel:          (stays in L1 across the row panels)
-//           for each MR panel:        micro-kernel: C tile (MR, NR) += Ap Bp
+//           for each MR panel:        micro-kernel: C tile (MR, NR) = A panel * B panel
 //
 // The micro-kernel holds a 4x8 tile of C in 8 f32x4 accumulators; each step
-// of k loads one row of the B panel (2 vectors), broadcasts 4 values of the A
-// panel (v128.load32_splat) and does 8 mul + 8 add (no FMA in wasm SIMD128).
+// of k loads one row of the B panel (2 vectors), broadcasts 4 values of A
+// (v128.load32_splat) and does 8 mul + 8 add (no FMA in wasm SIMD128).
 // 8 accumulators + 2 B vectors + 1 broadcast fit the 16 xmm registers V8 uses
-// on x86-64; bigger tiles spill. Packing makes every variant (nn, tn, nt, u8)
-// the same kernel: only the packing routines differ, and the u8 -> float
-// conversion (times scale) happens there. Partial tiles at the edges are
-// computed in full on zero-padded panels and stored through a small buffer.
-// The epilogue (accumulate, bias, ReLU) is applied when the last block of k
-// stores the tile.
+// on x86-64; bigger tiles spill. Float A is read in place (4 row pointers for
+// nn/nt, one pointer stepping by lda for tn); uint8 A is converted (times
+// scale) into packed panels once per block, so pixels never need a float
+// copy. B is always packed, which also turns nt's B^T into plain rows.
+// Partial tiles at the edges are computed in full (duplicated A rows, zero B
+// columns) and only their valid corner is stored. The epilogue (accumulate,
+// bias, ReLU) is applied when the last block of k stores the tile.
 #if defined(__wasm_simd128__)
 
 #include <wasm_simd128.h>
@@ -40,17 +41,18 @@ constexpr int NC = 128;  // columns of B packed at a time: KC * NC floats = 64 K
 
 static_assert(MC % MR == 0 && NC % NR == 0, "blocks hold whole panels");
 
+// Float A (nn, nt) is packed when C is wider than this: packing costs one pass
+// over A per block and pays back once A is reused by enough NR panels; the
+// output layer (n = 10) reads A in place.
+constexpr int kPackAMinN = 16;
+
 using Index = std::ptrdiff_t;
 
 // Width of the packed panel that holds `cols` (<= NR) columns: a lone tail of
 // up to 4 columns (n = 10 -> 8 + 2) gets a 4-wide panel and a 4x4 kernel.
 constexpr int panel_width(int cols) { return cols > 4 ? 8 : 4; }
 
-// ---- packing ----------------------------------------------------------------
-// Packed A: for each panel of MR rows, kc steps of MR values (row r at + r),
-// rows past the edge are zero. Packed B: for each panel of NR columns, kc
-// steps of panel_width values, columns past the edge are zero. Panel j of a
-// block starts at j * NR * kc.
+// ---- helpers --------------------------------------------------------------------
 
 // Transposes four rows of four floats into four columns.
 inline void transpose4(v128_t& r0, v128_t& r1, v128_t& r2, v128_t& r3) {
@@ -71,120 +73,132 @@ inline v128_t load4_u8(const std::uint8_t* p, v128_t scale) {
   return wasm_f32x4_mul(wasm_f32x4_convert_i32x4(ints), scale);
 }
 
-// op(A)(i, p) = A[i * lda + p], A float or uint8: rows of A become panels.
+// ---- A: read in place (float) or packed (uint8) ------------------------------
+// A source gives the micro-kernel an accessor for the panel of MR rows at i:
+// AStrided (the MR values of a step are contiguous, steps `ks` apart: packed
+// panels and tn's A) or ARows (four row pointers: nn's and nt's A).
+
+struct AStrided {
+  const float* p;
+  int ks;
+  v128_t splat(int r) const { return wasm_v128_load32_splat(p + r); }
+  void step() { p += ks; }
+};
+
+struct ARows {
+  const float* row[MR];
+  v128_t splat(int r) const { return wasm_v128_load32_splat(row[r]); }
+  void step() {
+    for (int r = 0; r < MR; ++r) ++row[r];
+  }
+};
+
+// op(A)(i, p) = A[i * lda + p]: rows past the edge repeat row i (their sums
+// are never stored), so no read leaves A.
 struct RowsA {
+  static constexpr bool kPacked = false;
   const float* a;
   int lda;
-  void pack(int i0, int mc, int p0, int kc, float* dst) const {
-    for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
-      const int mr = std::min(MR, mc - ir);
-      const float* src = a + Index(i0 + ir) * lda + p0;
-      if (mr == MR) {
-        const float* s0 = src;
-        const float* s1 = src + lda;
-        const float* s2 = src + 2 * Index(lda);
-        const float* s3 = src + 3 * Index(lda);
-        int p = 0;
-        for (; p + 4 <= kc; p += 4) {
-          v128_t r0 = wasm_v128_load(s0 + p), r1 = wasm_v128_load(s1 + p);
-          v128_t r2 = wasm_v128_load(s2 + p), r3 = wasm_v128_load(s3 + p);
-          transpose4(r0, r1, r2, r3);
-          wasm_v128_store(dst + p * MR, r0);
-          wasm_v128_store(dst + p * MR + 4, r1);
-          wasm_v128_store(dst + p * MR + 8, r2);
-          wasm_v128_store(dst + p * MR + 12, r3);
-        }
-        for (; p < kc; ++p) {
-          dst[p * MR + 0] = s0[p];
-          dst[p * MR + 1] = s1[p];
-          dst[p * MR + 2] = s2[p];
-          dst[p * MR + 3] = s3[p];
-        }
-      } else {
-        for (int p = 0; p < kc; ++p)
-          for (int r = 0; r < MR; ++r) dst[p * MR + r] = r < mr ? src[r * Index(lda) + p] : 0.0f;
-      }
-    }
+  ARows panel(int i, int mr, int p0, int /*kc*/, float* /*edge*/) const {
+    const float* r0 = a + Index(i) * lda + p0;
+    ARows acc{};
+    for (int r = 0; r < MR; ++r) acc.row[r] = r < mr ? r0 + r * Index(lda) : r0;
+    return acc;
   }
 };
 
-struct RowsAu8 {
-  const std::uint8_t* a;
-  int lda;
-  float scale;
-  void pack(int i0, int mc, int p0, int kc, float* dst) const {
-    const v128_t vscale = wasm_f32x4_splat(scale);
-    for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
-      const int mr = std::min(MR, mc - ir);
-      const std::uint8_t* src = a + Index(i0 + ir) * lda + p0;
-      if (mr == MR) {
-        const std::uint8_t* s0 = src;
-        const std::uint8_t* s1 = src + lda;
-        const std::uint8_t* s2 = src + 2 * Index(lda);
-        const std::uint8_t* s3 = src + 3 * Index(lda);
-        int p = 0;
-        for (; p + 4 <= kc; p += 4) {
-          v128_t r0 = load4_u8(s0 + p, vscale), r1 = load4_u8(s1 + p, vscale);
-          v128_t r2 = load4_u8(s2 + p, vscale), r3 = load4_u8(s3 + p, vscale);
-          transpose4(r0, r1, r2, r3);
-          wasm_v128_store(dst + p * MR, r0);
-          wasm_v128_store(dst + p * MR + 4, r1);
-          wasm_v128_store(dst + p * MR + 8, r2);
-          wasm_v128_store(dst + p * MR + 12, r3);
-        }
-        for (; p < kc; ++p) {
-          dst[p * MR + 0] = scale * float(s0[p]);
-          dst[p * MR + 1] = scale * float(s1[p]);
-          dst[p * MR + 2] = scale * float(s2[p]);
-          dst[p * MR + 3] = scale * float(s3[p]);
-        }
-      } else {
-        for (int p = 0; p < kc; ++p)
-          for (int r = 0; r < MR; ++r)
-            dst[p * MR + r] = r < mr ? scale * float(src[r * Index(lda) + p]) : 0.0f;
-      }
-    }
-  }
-};
-
-// op(A)(i, p) = A[p * lda + i]: columns of A become panels, each step of k is
-// MR contiguous values (one vector copy).
+// op(A)(i, p) = A[p * lda + i]: a step is MR contiguous values. A panel at the
+// edge (mr < MR) is copied to `edge`, zero-padded, so no read leaves A.
 struct ColsA {
+  static constexpr bool kPacked = false;
   const float* a;
   int lda;
-  void pack(int i0, int mc, int p0, int kc, float* dst) const {
-    for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
-      const int mr = std::min(MR, mc - ir);
-      const float* src = a + Index(p0) * lda + i0 + ir;
-      if (mr == MR) {
-        for (int p = 0; p < kc; ++p) wasm_v128_store(dst + p * MR, wasm_v128_load(src + p * Index(lda)));
-      } else {
-        for (int p = 0; p < kc; ++p)
-          for (int r = 0; r < MR; ++r) dst[p * MR + r] = r < mr ? src[p * Index(lda) + r] : 0.0f;
-      }
-    }
+  AStrided panel(int i, int mr, int p0, int kc, float* edge) const {
+    const float* src = a + Index(p0) * lda + i;
+    if (mr == MR) return {src, lda};
+    for (int p = 0; p < kc; ++p)
+      for (int r = 0; r < MR; ++r) edge[p * MR + r] = r < mr ? src[p * Index(lda) + r] : 0.0f;
+    return {edge, MR};
   }
 };
 
-struct ColsAu8 {
-  const std::uint8_t* a;
+// Packed A: for each panel of MR rows, kc steps of MR values (row r at + r),
+// rows past the edge are zero. Filled once per block of MC rows and reused by
+// every NR panel; uint8 is converted (times scale) here.
+
+inline v128_t load4(const float* p, v128_t /*scale*/) { return wasm_v128_load(p); }
+inline v128_t load4(const std::uint8_t* p, v128_t scale) { return load4_u8(p, scale); }
+inline float load1(const float* p, float /*scale*/) { return *p; }
+inline float load1(const std::uint8_t* p, float scale) { return scale * float(*p); }
+
+// op(A)(i, p) = scale * A[i * lda + p]: 4x4 transposes of row pieces.
+template <class T>
+struct PackedRowsA {
+  static constexpr bool kPacked = true;
+  const T* a;
   int lda;
   float scale;
   void pack(int i0, int mc, int p0, int kc, float* dst) const {
     const v128_t vscale = wasm_f32x4_splat(scale);
     for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
       const int mr = std::min(MR, mc - ir);
-      const std::uint8_t* src = a + Index(p0) * lda + i0 + ir;
+      const T* src = a + Index(i0 + ir) * lda + p0;
       if (mr == MR) {
-        for (int p = 0; p < kc; ++p) wasm_v128_store(dst + p * MR, load4_u8(src + p * Index(lda), vscale));
+        const T* s0 = src;
+        const T* s1 = src + lda;
+        const T* s2 = src + 2 * Index(lda);
+        const T* s3 = src + 3 * Index(lda);
+        int p = 0;
+        for (; p + 4 <= kc; p += 4) {
+          v128_t r0 = load4(s0 + p, vscale), r1 = load4(s1 + p, vscale);
+          v128_t r2 = load4(s2 + p, vscale), r3 = load4(s3 + p, vscale);
+          transpose4(r0, r1, r2, r3);
+          wasm_v128_store(dst + p * MR, r0);
+          wasm_v128_store(dst + p * MR + 4, r1);
+          wasm_v128_store(dst + p * MR + 8, r2);
+          wasm_v128_store(dst + p * MR + 12, r3);
+        }
+        for (; p < kc; ++p) {
+          dst[p * MR + 0] = load1(s0 + p, scale);
+          dst[p * MR + 1] = load1(s1 + p, scale);
+          dst[p * MR + 2] = load1(s2 + p, scale);
+          dst[p * MR + 3] = load1(s3 + p, scale);
+        }
       } else {
         for (int p = 0; p < kc; ++p)
           for (int r = 0; r < MR; ++r)
-            dst[p * MR + r] = r < mr ? scale * float(src[p * Index(lda) + r]) : 0.0f;
+            dst[p * MR + r] = r < mr ? load1(src + r * Index(lda) + p, scale) : 0.0f;
       }
     }
   }
 };
+
+// op(A)(i, p) = scale * A[p * lda + i]: a step is MR contiguous values.
+template <class T>
+struct PackedColsA {
+  static constexpr bool kPacked = true;
+  const T* a;
+  int lda;
+  float scale;
+  void pack(int i0, int mc, int p0, int kc, float* dst) const {
+    const v128_t vscale = wasm_f32x4_splat(scale);
+    for (int ir = 0; ir < mc; ir += MR, dst += MR * kc) {
+      const int mr = std::min(MR, mc - ir);
+      const T* src = a + Index(p0) * lda + i0 + ir;
+      if (mr == MR) {
+        for (int p = 0; p < kc; ++p) wasm_v128_store(dst + p * MR, load4(src + p * Index(lda), vscale));
+      } else {
+        for (int p = 0; p < kc; ++p)
+          for (int r = 0; r < MR; ++r)
+            dst[p * MR + r] = r < mr ? load1(src + p * Index(lda) + r, scale) : 0.0f;
+      }
+    }
+  }
+};
+
+// ---- B: always packed --------------------------------------------------------------
+// For each panel of NR columns, kc steps of panel_width values; columns past
+// the edge are zero. Panel j of a block starts at j * NR * kc.
 
 // op(B)(p, j) = B[p * ldb + j]: each step of k is a contiguous row piece.
 struct RowsB {
@@ -271,9 +285,10 @@ inline v128_t finish(v128_t x, const float* c, const float* bias, const TileStor
   return x;
 }
 
-// C tile (mr, nr) = finish(Ap (kc, MR) Bp (kc, 4 * NV)). NV = 2 (8 columns) or 1.
-template <int NV>
-inline __attribute__((always_inline)) void micro_kernel(int kc, const float* __restrict ap,
+// C tile (mr, nr) = finish(A panel (MR, kc) * B panel (kc, 4 * NV)); NV = 2
+// (8 columns) or 1 (4 columns); A is an AStrided or ARows accessor.
+template <int NV, class APanel>
+inline __attribute__((always_inline)) void micro_kernel(int kc, APanel a,
                                                         const float* __restrict bp, float* c,
                                                         int ldc, int mr, int nr,
                                                         const TileStore& st) {
@@ -287,10 +302,10 @@ inline __attribute__((always_inline)) void micro_kernel(int kc, const float* __r
     v128_t b[NV];
     for (int v = 0; v < NV; ++v) b[v] = wasm_v128_load(bp + 4 * v);
     for (int r = 0; r < MR; ++r) {
-      const v128_t a = wasm_v128_load32_splat(ap + r);
-      for (int v = 0; v < NV; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(a, b[v]));
+      const v128_t ar = a.splat(r);
+      for (int v = 0; v < NV; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(ar, b[v]));
     }
-    ap += MR;
+    a.step();
     bp += W;
   }
   if (mr == MR && nr == W) {
@@ -319,12 +334,13 @@ inline __attribute__((always_inline)) void micro_kernel(int kc, const float* __r
 
 // ---- the blocked driver --------------------------------------------------------
 
-template <class PackA, class PackB>
-void gemm(int m, int n, int k, const PackA& pack_a, const PackB& pack_b, float* C, int ldc,
+template <class ASource, class PackB>
+void gemm(int m, int n, int k, const ASource& a_src, const PackB& pack_b, float* C, int ldc,
           const Epilogue& ep) {
   if (m <= 0 || n <= 0) return;
   alignas(16) float bbuf[KC * NC];
-  alignas(16) float abuf[MC * KC];
+  // Packed A blocks (uint8), or one zero-padded edge panel (float tn).
+  alignas(16) float abuf[ASource::kPacked ? MC * KC : MR * KC];
   int p0 = 0;
   do {  // at least once: k = 0 still applies the epilogue
     const int kc = std::min(KC, k - p0);
@@ -335,7 +351,7 @@ void gemm(int m, int n, int k, const PackA& pack_a, const PackB& pack_b, float* 
       pack_b.pack(p0, kc, j0, nc, bbuf);
       for (int i0 = 0; i0 < m; i0 += MC) {
         const int mc = std::min(MC, m - i0);
-        pack_a.pack(i0, mc, p0, kc, abuf);
+        if constexpr (ASource::kPacked) a_src.pack(i0, mc, p0, kc, abuf);
         for (int jr = 0; jr < nc; jr += NR) {
           const int nr = std::min(NR, nc - jr);
           const float* bp = bbuf + Index(jr) * kc;
@@ -343,11 +359,14 @@ void gemm(int m, int n, int k, const PackA& pack_a, const PackB& pack_b, float* 
           float* c = C + Index(i0) * ldc + j0 + jr;
           for (int ir = 0; ir < mc; ir += MR, c += MR * Index(ldc)) {
             const int mr = std::min(MR, mc - ir);
-            const float* ap = abuf + Index(ir) * kc;
-            if (nr > 4) {
-              micro_kernel<2>(kc, ap, bp, c, ldc, mr, nr, st);
+            if constexpr (ASource::kPacked) {
+              const AStrided a{abuf + Index(ir) * kc, MR};
+              if (nr > 4) micro_kernel<2>(kc, a, bp, c, ldc, mr, nr, st);
+              else micro_kernel<1>(kc, a, bp, c, ldc, mr, nr, st);
             } else {
-              micro_kernel<1>(kc, ap, bp, c, ldc, mr, nr, st);
+              const auto a = a_src.panel(i0 + ir, mr, p0, kc, abuf);
+              if (nr > 4) micro_kernel<2>(kc, a, bp, c, ldc, mr, nr, st);
+              else micro_kernel<1>(kc, a, bp, c, ldc, mr, nr, st);
             }
           }
         }
@@ -361,7 +380,11 @@ void gemm(int m, int n, int k, const PackA& pack_a, const PackB& pack_b, float* 
 
 void gemm_nn(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue ep) {
-  gemm(m, n, k, RowsA{A, lda}, RowsB{B, ldb}, C, ldc, ep);
+  if (n > kPackAMinN) {
+    gemm(m, n, k, PackedRowsA<float>{A, lda, 1.0f}, RowsB{B, ldb}, C, ldc, ep);
+  } else {
+    gemm(m, n, k, RowsA{A, lda}, RowsB{B, ldb}, C, ldc, ep);
+  }
 }
 void gemm_tn(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue ep) {
@@ -369,15 +392,19 @@ void gemm_tn(int m, int n, int k, const float* A, int lda, const float* B, int l
 }
 void gemm_nt(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue ep) {
-  gemm(m, n, k, RowsA{A, lda}, ColsB{B, ldb}, C, ldc, ep);
+  if (n > kPackAMinN) {
+    gemm(m, n, k, PackedRowsA<float>{A, lda, 1.0f}, ColsB{B, ldb}, C, ldc, ep);
+  } else {
+    gemm(m, n, k, RowsA{A, lda}, ColsB{B, ldb}, C, ldc, ep);
+  }
 }
 void gemm_nn_u8(int m, int n, int k, const std::uint8_t* A, int lda, float scale, const float* B,
                 int ldb, float* C, int ldc, Epilogue ep) {
-  gemm(m, n, k, RowsAu8{A, lda, scale}, RowsB{B, ldb}, C, ldc, ep);
+  gemm(m, n, k, PackedRowsA<std::uint8_t>{A, lda, scale}, RowsB{B, ldb}, C, ldc, ep);
 }
 void gemm_tn_u8(int m, int n, int k, const std::uint8_t* A, int lda, float scale, const float* B,
                 int ldb, float* C, int ldc, Epilogue ep) {
-  gemm(m, n, k, ColsAu8{A, lda, scale}, RowsB{B, ldb}, C, ldc, ep);
+  gemm(m, n, k, PackedColsA<std::uint8_t>{A, lda, scale}, RowsB{B, ldb}, C, ldc, ep);
 }
 
 }  // namespace reglab::kernels::simd128
