@@ -161,6 +161,10 @@ int main(int argc, char** argv) {
     // Calls per timed batch: enough for min_ms on a 20 GFLOP/s machine.
     const int calls = std::max(1, int(min_ms * 1e-3 * 20e9 / flops));
     std::vector<double> best(n_impls, 1e30);
+    // Warm-up, untimed: page in the buffers and let V8 tier the wasm up
+    // from its baseline compiler (Liftoff) to TurboFan.
+    for (int i = 0; i < n_impls; ++i)
+      for (int c = 0; c < calls; ++c) run(impls[i], s, buf);
     for (int r = 0; r < rounds; ++r)
       for (int i = 0; i < n_impls; ++i) {
         std::fill(buf.c.begin(), buf.c.end(), 0.0f);
