@@ -16,6 +16,7 @@
 #include "core/regression_path.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/convert_core.hpp"
+#include "wasm/nn_bindings.hpp"
 #include "wasm/operations.hpp"
 
 namespace reglab::wasm {
@@ -149,4 +150,5 @@ EMSCRIPTEN_BINDINGS(reglab) {
   emscripten::function("csvColumns", &js_csv_columns);
   emscripten::function("scaleColumns", &js_scale_columns);
   emscripten::function("builtinCsv", &js_builtin_csv);
+  register_nn();  // the Fashion-MNIST lab: wasm/nn_bindings.cpp
 }
