@@ -117,7 +117,8 @@ val NnLab::configure(val js) {
     if (!train_.data) throw InputError("no training data: load the data first");
     config.model.inputs = train_.data->features;
     config.model.classes = train_.data->classes;
-    trainer_.reset();
+    nn::validate(config);  // a bad config keeps the current model
+    trainer_.reset();       // frees the old model before the new one is built
     trainer_ = std::make_unique<nn::Trainer>(train_.data, config);
     val out = val::object();
     out.set("config", to_js(trainer_->config()));
