@@ -24,6 +24,7 @@ void register_nn() {
       .function("evaluateTest", &NnLab::evaluateTest)
       .function("predictTest", &NnLab::predictTest)
       .function("pixels", &NnLab::pixels)
+      .function("labels", &NnLab::labels)
       .function("firstLayerImages", &NnLab::firstLayerImages)
       .function("saveModel", &NnLab::saveModel)
       .function("weights", &NnLab::weights)

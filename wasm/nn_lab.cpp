@@ -190,6 +190,22 @@ val NnLab::pixels(std::string split, val js_rows) const {
   });
 }
 
+val NnLab::labels(std::string split, val js_rows) const {
+  return guarded([&] {
+    const Split& s = split_named(split);
+    if (!s.data) throw InputError("no " + split + " data loaded");
+    const std::vector<int> rows = to_rows(js_rows, "rows");
+    std::vector<std::uint8_t> out;
+    out.reserve(rows.size());
+    for (int r : rows) {
+      if (r < 0 || r >= s.data->count)
+        throw InputError("row " + std::to_string(r) + " is outside 0.." + std::to_string(s.data->count - 1));
+      out.push_back(s.data->labels[static_cast<std::size_t>(r)]);
+    }
+    return to_uint8_array(out.data(), out.size());
+  });
+}
+
 val NnLab::firstLayerImages() const {
   return guarded([&] {
     const nn::Trainer& t = trainer();

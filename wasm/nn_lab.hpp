@@ -53,6 +53,8 @@ class NnLab {
   val predictTest(val rows);
   // Pixels of images of a split: Uint8Array (rows, features).
   val pixels(std::string split, val rows) const;
+  // Labels of images of a split: Uint8Array (rows).
+  val labels(std::string split, val rows) const;
   // The first Dense kernel as images: {units, rows, cols, values: Float32Array (units, inputs)}.
   val firstLayerImages() const;
   // The model as bytes (core/nn/serialize.hpp): Uint8Array.

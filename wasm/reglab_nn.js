@@ -110,6 +110,11 @@ export class NnLab {
     return check(this.#lab.pixels(String(split), toInt32(rows)));
   }
 
+  /** Labels of rows of a split: Uint8Array (rows.length). */
+  labels(split, rows) {
+    return check(this.#lab.labels(String(split), toInt32(rows)));
+  }
+
   /** {units, inputs, rows, cols, values: Float32Array (units * inputs)} */
   firstLayerImages() {
     return check(this.#lab.firstLayerImages());

@@ -187,6 +187,7 @@ test('pause, resume, step and stop', { skip: !haveData && 'no Fashion-MNIST file
   }
   const images = await h.request({ type: 'images', id: 19, split: 'test', rows: [0, 9999] }, 'images');
   assert.equal(images.pixels.length, 2 * 784);
+  assert.deepEqual([...images.labels], [9, 5]);  // t10k: an ankle boot first, a sandal last
   const exported = await h.request({ type: 'export', id: 20 }, 'exported');
   assert.equal(new TextDecoder().decode(exported.model.slice(0, 8)), 'REGLABNN');
   assert.equal(exported.first_layer.units, 128);

@@ -335,7 +335,7 @@ export function createEngine({
     const info = data[split];
     if (!info) throw new Error(`images: no ${split} data loaded`);
     const rows = Int32Array.from(message.rows ?? []);
-    send({ type: 'images', id: message.id, split, rows, rows_px: info.rows, cols_px: info.cols, pixels: lab.pixels(split, rows) });
+    send({ type: 'images', id: message.id, split, rows, rows_px: info.rows, cols_px: info.cols, pixels: lab.pixels(split, rows), labels: lab.labels(split, rows) });
   }
 
   function exportModel(message) {

@@ -67,7 +67,7 @@
 //   {type: 'prediction', id, rows: Int32Array, classes,
 //          probabilities: Float32Array (rows x classes)}
 //   {type: 'images', id, split, rows: Int32Array, rows_px, cols_px,
-//          pixels: Uint8Array (rows x rows_px*cols_px)}
+//          pixels: Uint8Array (rows x rows_px*cols_px), labels: Uint8Array (rows)}
 //   {type: 'exported', id, model: Uint8Array (core/nn/serialize.hpp),
 //          first_layer: {units, inputs, rows, cols, values: Float32Array}}
 //   {type: 'error', id?, message, fatal}
