@@ -8,7 +8,9 @@
 //
 // Prints one JSON object: for every shape and implementation the best
 // GFLOP/s over N interleaved rounds of at least T ms each, and the speedup of
-// the public functions over portable. See bench/README.md.
+// the public functions over portable. Time is CPU time where there is a CPU
+// clock (native; wasm under node), so a busy machine slows the figures less;
+// "clock" in the JSON says which. See bench/README.md.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -22,6 +24,12 @@
 
 #include "core/kernels/gemm.hpp"
 #include "core/kernels/gemm_backends.hpp"
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten.h>  // EM_JS for the clock; the kernels never see it
+#else
+#include <time.h>
+#endif
 
 namespace {
 
@@ -105,7 +113,31 @@ void run(const Impl& impl, const Shape& s, Buffers& buf) {
   }
 }
 
+// The clock: CPU time of this thread (native) or of the node process (wasm
+// under node), so that other jobs on a shared machine do not count; wall
+// time where there is no CPU clock (wasm in a browser).
+#if defined(__EMSCRIPTEN__)
+EM_JS(double, js_cpu_seconds, (), {
+  if (typeof process === "object" && typeof process.cpuUsage === "function") {
+    const u = process.cpuUsage();
+    return (u.user + u.system) * 1e-6;
+  }
+  return -1;
+});
+bool has_cpu_clock() { return js_cpu_seconds() >= 0; }
+double cpu_seconds() { return js_cpu_seconds(); }
+#else
+bool has_cpu_clock() { return true; }
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+#endif
+
 double now_s() {
+  static const bool cpu = has_cpu_clock();
+  if (cpu) return cpu_seconds();
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
@@ -138,6 +170,7 @@ int main(int argc, char** argv) {
 #endif
   std::printf("{\n  \"benchmark\": \"gemm\",\n  \"platform\": \"%s\",\n  \"backend\": \"%s\",\n",
               platform, kn::gemm_backend());
+  std::printf("  \"clock\": \"%s\",\n", has_cpu_clock() ? "cpu" : "wall");
   std::printf("  \"rounds\": %d,\n  \"min_ms\": %g,\n  \"results\": [", rounds, min_ms);
 
   std::mt19937 rng(42);

@@ -19,8 +19,11 @@
 //
 // Which code runs is fixed at compile time: with -msimd128 (wasm SIMD128)
 // hand-written 4x8 micro-kernels over packed panels (gemm_simd128.cpp);
-// everywhere else Eigen products (gemm_portable.cpp). Neither keeps state:
-// packed panels live on the stack (under 100 KiB) and no call allocates.
+// everywhere else Eigen products (gemm_portable.cpp). Neither keeps state
+// and neither allocates (Eigen may, inside its own large products): packed
+// panels live on the stack, at most 160 KiB (SIMD) or 64 KiB (portable u8).
+// Emscripten 3.1.6's default stack is 5 MiB; from 3.1.27 it is 64 KiB, so
+// a newer Emscripten needs -sSTACK_SIZE=1MB or more for these calls.
 #include <cstdint>
 
 namespace reglab::kernels {

@@ -35,9 +35,13 @@ namespace {
 
 constexpr int MR = 4;    // rows of the register tile
 constexpr int NR = 8;    // columns of the register tile (2 f32x4)
-constexpr int KC = 128;  // steps of k per packed block
-constexpr int MC = 64;   // rows of A packed at a time: MC * KC floats = 32 KiB
-constexpr int NC = 128;  // columns of B packed at a time: KC * NC floats = 64 KiB
+// Block sizes (bench/README.md has the measurements): a longer KC means fewer
+// passes over C and fewer tile set-ups; NC = 128 packs B once for the 784-128
+// layer and A once per block. The two buffers live on the stack.
+constexpr int KC = 256;  // steps of k per packed block
+constexpr int MC = 32;   // rows of A packed at a time: MC * KC floats = 32 KiB
+constexpr int NC = 128;  // columns of B packed at a time: KC * NC floats = 128 KiB
+static_assert((MC + NC) * KC * sizeof(float) <= 160 * 1024, "stack budget of gemm.hpp");
 
 static_assert(MC % MR == 0 && NC % NR == 0, "blocks hold whole panels");
 
