@@ -2,6 +2,7 @@
 // relative, so dist/ works from any static host and any sub-path.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { fashionMnistData } from './src/trainer/vite_data_plugin.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -9,6 +10,8 @@ export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
+  plugins: [fashionMnistData()],  // dist/data/: the four Fashion-MNIST files and their licence
+  worker: { format: 'es' },       // the trainer's module worker imports the wasm loader
   resolve: {
     // The wasm package CMake builds: reglab.js, reglab.mjs, reglab.wasm
     // (REGLAB_WASM_DIR points elsewhere, e.g. at a debug build).

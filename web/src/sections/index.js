@@ -7,7 +7,9 @@ import * as oneFeature from './one_feature.js';
 import * as wine from './wine.js';
 import * as norms from './norms.js';
 import * as penalty from './penalty.js';
+import { trainerSections } from './trainer.js';
 
 export const GROUPS = [
   { title: (strings) => strings.navGroupTabular, sections: [intro, scaling, oneFeature, wine, norms, penalty] },
+  { title: (strings) => strings.trainer.navGroup, sections: trainerSections() },
 ];

@@ -1,6 +1,7 @@
 // Every piece of text the page shows, in English. A translation is a module
 // with the same shape (strings/ko.js, ...); main.js picks one.
 // Functions are used where a string has values in it.
+import trainer from './trainer_en.js';  // the Fashion-MNIST sections (7-12)
 
 export default {
   lang: 'en',
@@ -181,4 +182,6 @@ export default {
   python: {
     note: '# Reproduces this result with scikit-learn / numpy.',
   },
+
+  trainer,
 };

@@ -1,0 +1,137 @@
+// Compare runs: every run of this visit in one table, any of them overlaid
+// in one chart, and the test images on which two runs disagree.
+import { h } from '../../ui/dom.js';
+import { select } from '../../ui/controls.js';
+import { sectionShell, card, chartBox } from '../../ui/section.js';
+import { xyChart, line } from '../../charts/xy.js';
+import { whenVisible } from '../../trainer/views/frame.js';
+import { describeConfig, fmt4, pct } from './shared.js';
+import { argmaxRows, imageTile } from './gallery.js';
+
+export const id = 'compare';
+export const navTitle = (strings) => strings.trainer.compare.nav;
+
+const METRICS = ['val_loss', 'val_accuracy', 'loss', 'accuracy', 'gap'];
+const value = (m, metric) => (metric === 'gap' ? (m.val_loss === null ? null : m.val_loss - m.loss) : m[metric]);
+const DIFF_SHOWN = 24;
+
+export function mount(root, { strings, trainer }) {
+  const t = strings.trainer.compare;
+  const { lab } = trainer;
+  const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
+  const chosen = new Map();  // run id -> shown in the chart
+  const metric = select({ label: t.metric, options: METRICS.map((m) => ({ value: m, label: t.metrics[m] })), value: 'val_loss', onInput: () => schedule() });
+  const box = chartBox('tall', t.chartLabel);
+  const tbody = h('tbody');
+  const empty = h('p', { class: 'note', text: t.empty });
+  const runA = select({ label: t.runA, options: [], onInput: () => diffSchedule() });
+  const runB = select({ label: t.runB, options: [], onInput: () => diffSchedule() });
+  const diffSummary = h('p', { class: 'note diff-summary' });
+  const diffGrid = h('div', { class: 'gallery diff-gallery' });
+  const diffCard = card(t.diffTitle, h('p', { class: 'note', text: t.diffLead }), h('div', { class: 'controls' }, runA.element, runB.element), diffSummary, diffGrid);
+
+  shell.body.append(
+    h('p', { text: t.sameSeed }),
+    card(t.tableTitle, empty, h('div', { class: 'table-wrap' }, h('table', { class: 'numbers runs-table' },
+      h('thead', {}, h('tr', {}, t.tableHead.map((text) => h('th', { scope: 'col', text })))), tbody))),
+    card(t.chartTitle, h('div', { class: 'controls' }, metric.element), box.element),
+    diffCard,
+  );
+  const chart = xyChart(box.canvas, { x: { title: strings.trainer.curves.epoch, min: 0 }, y: { title: t.metrics.val_loss } });
+
+  function row(run) {
+    const last = run.history.at(-1);
+    const seconds = run.history.length ? run.history.reduce((s, m) => s + m.seconds, 0) / run.history.length : null;
+    const check = h('input', { type: 'checkbox', 'aria-label': t.show(run.name) });
+    check.checked = chosen.get(run.id) ?? true;
+    check.addEventListener('change', () => { chosen.set(run.id, check.checked); schedule(); });
+    return h('tr', { dataset: { run: String(run.id) } },
+      h('td', {}, check),
+      h('th', { scope: 'row' }, h('span', { class: 'swatch', style: `background:${run.color}` }), run.name),
+      h('td', { class: 'settings', text: describeConfig(run.config, strings.trainer) }),
+      h('td', { text: `${run.history.length}/${run.config.epochs}` }),
+      h('td', { text: fmt4(last?.loss) }),
+      h('td', { text: pct(last?.accuracy) }),
+      h('td', { text: fmt4(last?.val_loss) }),
+      h('td', { text: pct(last?.val_accuracy) }),
+      h('td', { text: run.best_epoch ?? '–' }),
+      h('td', { text: pct(run.results?.test.accuracy) }),
+      h('td', { text: seconds === null ? '–' : seconds.toFixed(2) }),
+      h('td', { class: 'status-cell', text: run.status === 'finished' ? strings.trainer.panel.reasons[run.reason] : strings.trainer.panel.status[run.status] }));
+  }
+
+  function draw() {
+    const runs = lab.state.runs.filter((r) => r.history.length > 0 || r === lab.state.current);
+    empty.hidden = runs.length > 0;
+    tbody.replaceChildren(...runs.map(row));
+    const m = metric.value;
+    chart.options.scales.y.title.text = t.metrics[m];
+    chart.options.scales.x.max = Math.max(1, ...runs.filter((r) => chosen.get(r.id) ?? true).map((r) => r.history.length));
+    chart.data.datasets = runs.filter((r) => chosen.get(r.id) ?? true).map((r) => line(r.name,
+      r.history.map((e) => ({ x: e.epoch, y: value(e, m) })).filter((p) => p.y !== null), r.color,
+      { pointRadius: r.history.length <= 30 ? 2 : 0 }));
+    chart.update('none');
+    syncDiffChoices();
+  }
+
+  // ---- where two runs disagree ----------------------------------------------------
+  let choices = '';
+  function syncDiffChoices() {
+    const done = lab.state.runs.filter((r) => r.results);
+    const key = done.map((r) => r.id).join(',');
+    if (key === choices) return;
+    choices = key;
+    const options = done.map((r) => ({ value: String(r.id), label: r.name }));
+    const keepA = runA.value;
+    const keepB = runB.value;
+    runA.setOptions(options, done.some((r) => String(r.id) === keepA) ? keepA : options.at(-2)?.value ?? options[0]?.value);
+    runB.setOptions(options, done.some((r) => String(r.id) === keepB) ? keepB : options.at(-1)?.value);
+    diffSchedule();
+  }
+
+  let diffToken = 0;
+  async function drawDiff() {
+    const token = ++diffToken;
+    const a = lab.state.runs.find((r) => String(r.id) === runA.value)?.results;
+    const b = lab.state.runs.find((r) => String(r.id) === runB.value)?.results;
+    if (!a || !b || runA.value === runB.value || a.probabilities.length !== b.probabilities.length) {
+      diffSummary.textContent = lab.state.runs.some((r) => r.results) ? t.diffPick : t.diffNone;
+      diffGrid.replaceChildren();
+      return;
+    }
+    const classes = a.classes;
+    const predA = argmaxRows(a.probabilities, classes);
+    const predB = argmaxRows(b.probabilities, classes);
+    const rows = [];
+    for (let i = 0; i < predA.length; ++i) if (predA[i] !== predB[i]) rows.push(i);
+    const nameA = runA.input.selectedOptions[0]?.textContent;
+    const nameB = runB.input.selectedOptions[0]?.textContent;
+    try {
+      const images = await lab.testImages(rows.slice(0, DIFF_SHOWN));
+      if (token !== diffToken) return;
+      let rightA = 0;
+      let rightB = 0;
+      const labels = images.map((im) => im.label);
+      // Right counts over all disagreements need every label: fetch them in one go.
+      const all = rows.length > DIFF_SHOWN ? await lab.testImages(rows) : images;
+      if (token !== diffToken) return;
+      all.forEach((im, k) => { rightA += predA[rows[k]] === im.label; rightB += predB[rows[k]] === im.label; });
+      diffSummary.textContent = t.diffCount(rows.length, predA.length, nameA, rightA, nameB, rightB);
+      const names = lab.state.data.source === 'fashion' ? strings.trainer.classes : null;
+      diffGrid.replaceChildren(...images.map((im, k) => imageTile(im, rows[k], [
+        { name: nameA, probs: a.probabilities, color: lab.state.runs.find((r) => String(r.id) === runA.value).color },
+        { name: nameB, probs: b.probabilities, color: lab.state.runs.find((r) => String(r.id) === runB.value).color },
+      ], { classes, names, label: labels[k], t: strings.trainer.gallery })));
+    } catch (error) {
+      diffSummary.textContent = error.message;
+    }
+  }
+
+  const schedule = whenVisible(root, draw);
+  const diffSchedule = whenVisible(diffCard, drawDiff);
+  lab.subscribe((state, kind) => {
+    if (kind === 'progress') return;  // the table and chart change per epoch
+    schedule();
+  });
+  schedule();
+}
