@@ -44,6 +44,11 @@ std::vector<Preset> presets() {
   };
 }
 
+std::vector<std::string> fashion_mnist_class_names() {
+  return {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+          "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+}
+
 const Preset& find_preset(const std::vector<Preset>& all, const std::string& id) {
   for (const Preset& p : all)
     if (p.id == id) return p;

@@ -18,6 +18,9 @@ struct Preset {
 
 std::vector<Preset> presets();
 
+// Fashion-MNIST's ten class names, by label.
+std::vector<std::string> fashion_mnist_class_names();
+
 // Throws InputError listing the valid ids.
 const Preset& find_preset(const std::vector<Preset>& all, const std::string& id);
 TrainConfig preset_config(const std::string& id);
