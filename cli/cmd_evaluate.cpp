@@ -1,5 +1,6 @@
 // `reglab evaluate`: a saved model's test metrics and confusion matrix.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,6 +29,8 @@ struct EvaluateOptions {
 };
 
 void run_evaluate(const EvaluateOptions& o) {
+  if (!std::filesystem::is_regular_file(o.model))
+    throw InputError("--model: '" + o.model + "' is not a file");
   const auto bytes = io::read_binary_file(o.model);
   nn::SavedModel saved;
   try {

@@ -1,6 +1,6 @@
 #include "cli/nn_data.hpp"
 
-#include <fstream>
+#include <filesystem>
 
 #include "cli/io/files.hpp"
 #include "core/errors.hpp"
@@ -12,7 +12,7 @@ namespace {
 // DIR/NAME.gz, else DIR/NAME; InputError with a hint when neither exists.
 std::string find_file(const std::string& dir, const std::string& name) {
   for (const std::string& candidate : {dir + "/" + name + ".gz", dir + "/" + name})
-    if (std::ifstream(candidate).good()) return candidate;
+    if (std::filesystem::is_regular_file(candidate)) return candidate;
   throw InputError("Fashion-MNIST file '" + name + ".gz' not found in '" + dir +
                    "' (install Debian's dataset-fashion-mnist or pass --data-dir)");
 }
