@@ -19,13 +19,14 @@ struct ElasticNet {                              // (1/2n)||..||^2 + a*r*|w|_1 +
 using LinearModel = std::variant<Ols, Ridge, Lasso, ElasticNet>;
 
 // "ols" | "ridge" | "lasso" | "elasticnet"; throws InputError on bad names or
-// parameters (alpha < 0 or not finite, l1_ratio outside [0, 1]).
+// parameters (alpha < 0 or not finite, l1_ratio outside [0, 1]), checked for
+// every model so a bad value never passes silently.
 LinearModel make_model(std::string_view name, double alpha, double l1_ratio);
 std::string_view model_name(const LinearModel& model);
 
 struct SolverOptions {       // coordinate descent only (Lasso, ElasticNet)
-  int max_iter = 1000;
-  double tol = 1e-4;
+  int max_iter = 1000;       // >= 1
+  double tol = 1e-4;         // >= 0, finite; the gap must fall below tol * ||y - mean(y)||^2
 };
 
 struct LinearFit {
@@ -33,10 +34,13 @@ struct LinearFit {
   double intercept = 0.0;
   std::optional<int> n_iter;  // passes of coordinate descent; none for closed form
   bool converged = true;      // false when max_iter ran out (sklearn's ConvergenceWarning)
-  double dual_gap = 0.0;
+  double dual_gap = 0.0;      // per sample, as sklearn's dual_gap_ (0 for closed form)
   Eigen::VectorXd predict(const Eigen::MatrixXd& X) const;
 };
 
+// Throws InputError on bad parameters or options, X/y of different lengths,
+// fewer than 2 rows, no features, or non-finite values. `warm_start` (the
+// starting coefficients, coordinate descent only) must have one per feature.
 LinearFit fit(const LinearModel& model, const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
               const SolverOptions& options = {},
               const Eigen::VectorXd* warm_start = nullptr);

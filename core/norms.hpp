@@ -14,10 +14,13 @@ MatrixNorm parse_matrix_norm(std::string_view ord);  // "1" | "inf" | "fro" | "2
 double matrix_norm(const Eigen::MatrixXd& A, MatrixNorm ord);
 
 struct Point2 { double x, y; };
-// Outline of {v : ||v||_p = 1}, n_points around the circle, closed (last = first).
+// Outline of {v : ||v||_p = 1}, n_points >= 3 around the circle, closed
+// (last = first): directions scaled to norm 1. With n_points >= 9 every
+// multiple of 45 degrees is included, so L1 and L-inf corners are exact.
 std::vector<Point2> unit_ball(double p, int n_points);
 
-// "1,10,1" -> vector; "1,2;3,4" -> matrix. Throws InputError on bad text or ragged rows.
+// "1,10,1" -> vector; "1,2;3,4" -> matrix (spaces around values allowed).
+// Throws InputError on bad text, non-finite values or ragged rows.
 Eigen::VectorXd parse_vector(std::string_view text);
 Eigen::MatrixXd parse_matrix(std::string_view text);
 

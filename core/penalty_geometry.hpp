@@ -14,7 +14,7 @@ namespace reglab {
 struct QuadraticBowl {
   Eigen::Vector2d center;  // unconstrained optimum (OLS)
   Eigen::Matrix2d H;       // symmetric positive definite (X^T X / n)
-  double loss(const Eigen::Vector2d& w) const;
+  double loss(const Eigen::Vector2d& w) const;  // (w - center)^T H (w - center), i.e. L(w) - L_min
 };
 
 enum class Constraint { L1, L2 };
@@ -25,6 +25,9 @@ struct ConstrainedOptimum {
   bool on_boundary = false;
 };
 
+// Exact: L2 by bisection on the KKT multiplier, L1 by minimising over the
+// diamond's four edges (a corner is returned exactly). Throws InputError when
+// H is not symmetric positive definite or the budget is negative.
 ConstrainedOptimum constrained_optimum(const QuadraticBowl& bowl, Constraint c, double budget);
 
 // Points of the level set {w : L(w) = level}, closed.
