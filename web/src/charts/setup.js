@@ -6,8 +6,15 @@ import {
   LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip,
 } from 'chart.js';
 
+// Each canvas keeps a reference to its chart (canvas.chart), so the browser
+// tests and the devtools console can read what is drawn.
+const exposeOnCanvas = {
+  id: 'reglabExposeOnCanvas',
+  afterInit(chart) { chart.canvas.chart = chart; },
+};
+
 Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LineController, LineElement,
-  LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip);
+  LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, exposeOnCanvas);
 
 Chart.defaults.animation = false;
 Chart.defaults.responsive = true;

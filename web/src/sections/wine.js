@@ -183,7 +183,9 @@ export function mount(root, { reglab, strings }) {
 
   function computePathAndCv(settings) {
     const { data, pathModel: model, l1Ratio: l1_ratio, grid, folds: k, alphas } = settings;
-    const key = JSON.stringify([source.kind === 'csv' ? source.name : 'wine', data.target, data.test_size, data.seed, data.scaling, model, l1_ratio, grid, k, source.text?.length]);
+    // Alphas of the table do not change the path; l1_ratio only changes ElasticNet's.
+    const key = JSON.stringify([data.target, data.test_size, data.seed, data.scaling, model,
+      model === 'elasticnet' ? l1_ratio : null, grid, k]);
     if (pathCache.key === key && pathCache.source === source) return pathCache;
     const request = { ...data, model, alpha: alphas[model], l1_ratio };
     if (!Number.isInteger(grid.n)) throw new Error(`${s.alphaCount}: ${c.alphaBad(String(grid.n))}`);
