@@ -6,6 +6,7 @@ import { nnPresets } from '../../../wasm/reglab_nn.js';
 import { createTrainerLab } from '../trainer/lab.js';
 import { createWorker, fashionUrls } from '../trainer/spawn.js';
 import { runPanel } from '../trainer/views/run_panel.js';
+import { createFrames } from '../trainer/views/frame.js';
 import * as data from './nn/data.js';
 import * as dropout from './nn/dropout.js';
 import * as batchnorm from './nn/batchnorm.js';
@@ -21,7 +22,8 @@ export function trainerSections() {
   const trainer = ({ reglab, strings }) => {
     if (!shared) {
       const lab = createTrainerLab({ createWorker, dataUrls: fashionUrls(), presets: nnPresets(reglab.module) });
-      shared = { lab, panel: runPanel(lab, strings) };
+      const frames = createFrames();  // one redraw budget per animation frame for all the views
+      shared = { lab, frames, panel: runPanel(lab, strings, frames) };
       if (typeof window === 'object') window.reglabTrainer = lab;  // for the browser tests and the figures
     }
     return shared;

@@ -17,7 +17,7 @@ const DIFF_SHOWN = 24;
 
 export function mount(root, { strings, trainer }) {
   const t = strings.trainer.compare;
-  const { lab } = trainer;
+  const { lab, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   const chosen = new Map();  // run id -> shown in the chart
   const metric = select({ label: t.metric, options: METRICS.map((m) => ({ value: m, label: t.metrics[m] })), value: 'val_loss', onInput: () => schedule() });
@@ -127,8 +127,8 @@ export function mount(root, { strings, trainer }) {
     }
   }
 
-  const schedule = whenVisible(root, draw);
-  const diffSchedule = whenVisible(diffCard, drawDiff);
+  const schedule = whenVisible(frames, root, draw, { name: 'compare' });
+  const diffSchedule = whenVisible(frames, diffCard, drawDiff, { name: 'compare-diff' });
   lab.subscribe((state, kind) => {
     if (kind === 'progress') return;  // the table and chart change per epoch
     schedule();

@@ -14,7 +14,7 @@ const SAMPLE_ROWS = Array.from({ length: 20 }, (_, i) => i);
 
 export function mount(root, { strings, trainer }) {
   const t = strings.trainer.data;
-  const { lab } = trainer;
+  const { lab, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
 
   const load = h('button', { type: 'button', class: 'btn btn-primary load-data', text: t.load, on: { click: () => lab.ensureData().catch(() => {}) } });
@@ -69,7 +69,7 @@ export function mount(root, { strings, trainer }) {
       samples.replaceChildren();
     }
   }
-  const schedule = perFrame(draw);
+  const schedule = perFrame(frames, draw, 'data');
   lab.subscribe((state, kind) => { if (kind !== 'progress' && kind !== 'epoch') schedule(); });
   schedule();
 }

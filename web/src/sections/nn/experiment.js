@@ -8,7 +8,7 @@ import { curvesView } from '../../trainer/views/curves.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { KERAS_CURVES } from '../../trainer/keras_curves.js';
 import { PRESET_COLORS } from '../../trainer/lab.js';
-import { kerasBlock, describeConfig, fmt4, pct } from './shared.js';
+import { kerasBlock, describeConfig, fmt4, pct, REDRAW_MS } from './shared.js';
 
 /** The latest run of each preset in `pair`, as curve sources (plus the live tail). */
 export function runSources(lab, runs, label) {
@@ -27,12 +27,12 @@ export function runSources(lab, runs, label) {
   });
 }
 
-export function experimentCard({ lab, panel }, strings, { pair, title, paragraphs, extra = null, origin }) {
+export function experimentCard({ lab, panel, frames }, strings, { pair, title, paragraphs, extra = null, origin }) {
   const t = strings.trainer;
   const presets = pair.map((experiment) => lab.presets.find((p) => p.experiment === experiment));
   const keras = kerasBlock(strings);
   const slot = h('div', { class: 'run-slot' });
-  const curves = curvesView(t.curves);
+  const curves = curvesView(t.curves, frames);
   const tbody = h('tbody');
   const runButtons = presets.map((preset) => h('button', {
     type: 'button',
@@ -74,13 +74,18 @@ export function experimentCard({ lab, panel }, strings, { pair, title, paragraph
       h('td', { text: pct(test) }));
   }
 
+  // Between epochs only the live tail moves: the charts, not the table.
+  let full = true;
   function draw() {
+    const tailOnly = !full;
+    full = false;
     const runs = pair.map(latest).filter(Boolean);
     const sources = [
       ...runSources(lab, runs, (run) => t.ours(run.preset)),
       ...presets.map((preset) => ({ kind: 'post', label: t.post(preset.experiment), color: PRESET_COLORS[preset.experiment], history: KERAS_CURVES.get(preset.id) ?? [] })),
     ];
-    curves.update(sources, { xMax: Math.max(...presets.map((p) => p.config.epochs)) });
+    curves.update(sources, { xMax: Math.max(...presets.map((p) => p.config.epochs)), tailOnly });
+    if (tailOnly) return;
     tbody.replaceChildren(...presets.flatMap((preset) => {
       const post = KERAS_CURVES.get(preset.id)?.at(-1);
       const run = latest(preset.experiment);
@@ -99,9 +104,10 @@ export function experimentCard({ lab, panel }, strings, { pair, title, paragraph
   }
 
   // Training messages redraw only the card whose run is training.
-  const schedule = whenVisible(element, draw);
+  const schedule = whenVisible(frames, element, draw, { minInterval: REDRAW_MS, name: 'experiment' });
   lab.subscribe((state, kind) => {
     if ((kind === 'progress' || kind === 'epoch') && !pair.includes(state.current?.preset)) return;
+    if (kind !== 'progress') full = true;
     schedule();
   });
   schedule();

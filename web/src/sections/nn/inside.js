@@ -40,7 +40,7 @@ function confusionTable(test, names, t) {
 
 export function mount(root, { strings, trainer }) {
   const t = strings.trainer.inside;
-  const { lab } = trainer;
+  const { lab, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   const runSelect = select({ label: t.run, options: [], onInput: () => { page = 0; schedule(); } });
   const filter = select({ label: t.filter, options: Object.entries(t.filters).map(([value, label]) => ({ value, label })), value: 'all', onInput: () => { page = 0; gallerySchedule(); } });
@@ -131,8 +131,8 @@ export function mount(root, { strings, trainer }) {
     }
   }
 
-  const schedule = whenVisible(root, draw);
-  const gallerySchedule = whenVisible(galleryCard, drawGallery);
+  const schedule = whenVisible(frames, root, draw, { name: 'inside' });
+  const gallerySchedule = whenVisible(frames, galleryCard, drawGallery, { name: 'inside-gallery' });
   lab.subscribe((state, kind) => { if (kind === 'results' || kind === 'data' || kind === 'error') schedule(); });
   schedule();
 }

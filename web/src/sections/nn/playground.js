@@ -6,7 +6,7 @@ import { sectionShell, card } from '../../ui/section.js';
 import { curvesView } from '../../trainer/views/curves.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { runSources } from './experiment.js';
-import { kerasBlock, describeConfig } from './shared.js';
+import { kerasBlock, describeConfig, REDRAW_MS } from './shared.js';
 
 export const id = 'playground';
 export const navTitle = (strings) => strings.trainer.playground.nav;
@@ -31,7 +31,7 @@ const number = (text) => (text.trim() === '' ? NaN : Number(text));
 
 export function mount(root, { strings, trainer }) {
   const t = strings.trainer.playground;
-  const { lab, panel } = trainer;
+  const { lab, panel, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   const onInput = () => showCode();
 
@@ -123,7 +123,7 @@ export function mount(root, { strings, trainer }) {
     lab.startRun({ config: config(), name: t.runName, origin: id });
   } } });
   const slot = h('div', { class: 'run-slot' });
-  const curves = curvesView(strings.trainer.curves);
+  const curves = curvesView(strings.trainer.curves, frames);
   const grid = (...fields) => h('div', { class: 'form-grid' }, fields.map((x) => x.element));
 
   shell.body.append(
@@ -140,14 +140,18 @@ export function mount(root, { strings, trainer }) {
   );
   fill(START);
 
+  let full = true;
   function draw() {
+    const tailOnly = !full;
+    full = false;
     const run = lab.state.runs.filter((r) => r.origin === id).at(-1);
-    curves.update(run ? runSources(lab, [run], (r) => r.name) : [], { xMax: run ? run.config.epochs : undefined });
+    curves.update(run ? runSources(lab, [run], (r) => r.name) : [], { xMax: run ? run.config.epochs : undefined, tailOnly });
     train.disabled = lab.state.data.status === 'loading';
   }
-  const schedule = whenVisible(curves.element, draw);
+  const schedule = whenVisible(frames, curves.element, draw, { minInterval: REDRAW_MS, name: 'playground' });
   lab.subscribe((state, kind) => {
     if ((kind === 'progress' || kind === 'epoch') && state.current?.origin !== id) return;
+    if (kind !== 'progress') full = true;
     schedule();
   });
   schedule();

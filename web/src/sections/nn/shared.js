@@ -6,6 +6,10 @@ import { FAST_LIMITS } from '../../trainer/lab.js';
 
 const count = (n) => n.toLocaleString('en-US');
 
+// Live charts redraw at most this often while training (an epoch of a fast
+// run can take less than 100 ms; a redraw of three charts costs ~10-30 ms).
+export const REDRAW_MS = 400;
+
 /** Fast mode (train on the first N images), bound to the lab's setting. */
 export function fastModeControl(lab, t) {
   const box = h('input', { type: 'checkbox', id: uid('fast'), class: 'fast-mode' });

@@ -6,15 +6,24 @@
 // A source: {kind: 'ours' | 'post', label, color, history: [{epoch, loss,
 // accuracy, val_loss, val_accuracy}], tail?: {x, loss, accuracy} (the epoch
 // in progress, x fractional), best_epoch?}
-import { h } from '../../ui/dom.js';
+import { h, uid } from '../../ui/dom.js';
 import { card, chartBox } from '../../ui/section.js';
 import { xyChart, line, points } from '../../charts/xy.js';
 import * as palette from '../../charts/palette.js';
 
 const DASH = [6, 4];
+// Long curves (200 epochs) are thinned to about this many points for the
+// screen: the same picture at a fraction of Chart.js' work per update.
+const MAX_POINTS = 50;
+
+function thin(data) {
+  if (data.length <= MAX_POINTS) return data;
+  const k = Math.ceil(data.length / MAX_POINTS);
+  return data.filter((_, i) => i % k === 0 || i === data.length - 1);
+}
 
 function series(source, key, t) {
-  const data = source.history.filter((m) => m[key] !== null && m[key] !== undefined).map((m) => ({ x: m.epoch, y: m[key] }));
+  const data = thin(source.history.filter((m) => m[key] !== null && m[key] !== undefined).map((m) => ({ x: m.epoch, y: m[key] })));
   if (source.tail && (key === 'loss' || key === 'accuracy')) data.push({ x: source.tail.x, y: source.tail[key] });
   const ours = source.kind === 'ours';
   const val = key.startsWith('val_');
@@ -29,12 +38,13 @@ function series(source, key, t) {
 }
 
 function gapSeries(source, t) {
-  const data = source.history.filter((m) => m.val_loss !== null).map((m) => ({ x: m.epoch, y: m.val_loss - m.loss }));
+  const all = source.history.filter((m) => m.val_loss !== null).map((m) => ({ x: m.epoch, y: m.val_loss - m.loss }));
+  const data = thin(all);
   const ours = source.kind === 'ours';
   const out = [line(`${source.label}: ${t.gap}`, data, ours ? source.color : palette.alpha(source.color, 0.4), {
     borderWidth: ours ? 2 : 1.5, pointRadius: ours && source.history.length <= 30 ? 2 : 0, order: ours ? 1 : 2,
   })];
-  const best = ours && source.best_epoch ? data.find((p) => p.x === source.best_epoch) : null;
+  const best = ours && source.best_epoch ? all.find((p) => p.x === source.best_epoch) : null;
   if (best) {
     out.push(points(`${source.label}: ${t.bestEpoch(best.x)}`, [best], source.color, {
       pointStyle: 'triangle', pointRadius: 8, pointHoverRadius: 9, order: 0,
@@ -44,10 +54,10 @@ function gapSeries(source, t) {
 }
 
 /**
- * Three charts in a grid. Returns {element, update(sources, {xMax})}.
- * t: strings.trainer.curves.
+ * Three charts in a grid. Returns {element, update(sources, {xMax, tailOnly})}.
+ * t: strings.trainer.curves; frames: the page's frame budget (frame.js).
  */
-export function curvesView(t) {
+export function curvesView(t, frames) {
   const boxes = {
     loss: chartBox('wide', t.lossTitle),
     accuracy: chartBox('wide', t.accuracyTitle),
@@ -77,32 +87,49 @@ export function curvesView(t) {
         sources.some((s) => s.expectValidation) ? t.legendKey.best : null,
       ].filter(Boolean).join(' · ') }) : null);
   }
-  let charts = null;
+  const charts = {};
+  const AXES = {
+    loss: { title: t.loss, min: 0 },
+    accuracy: { title: t.accuracy, max: 1 },
+    gap: { title: t.gapAxis },
+  };
 
-  function make() {
-    const legend = { legend: false, tooltips: true };
-    charts = {
-      loss: xyChart(boxes.loss.canvas, { x: { title: t.epoch, min: 0 }, y: { title: t.loss, min: 0 }, ...legend }),
-      accuracy: xyChart(boxes.accuracy.canvas, { x: { title: t.epoch, min: 0 }, y: { title: t.accuracy, max: 1 }, ...legend }),
-      gap: xyChart(boxes.gap.canvas, { x: { title: t.epoch, min: 0 }, y: { title: t.gapAxis }, ...legend }),
-    };
+  // Each chart is a job of its own on the frame budget: three Chart.js
+  // updates in one task could take longer than 50 ms on a slow machine.
+  const id = uid('curves');
+  const enqueue = (name, job) => frames.enqueue(`${id}-${name}`, job);
+  // Made while the page loads, one per job (a chart's first layout is its
+  // costliest step), so that no run pays for it.
+  for (const name of Object.keys(AXES)) {
+    enqueue(`make-${name}`, () => {
+      charts[name] = xyChart(boxes[name].canvas, { x: { title: t.epoch, min: 0 }, y: AXES[name], legend: false });
+    });
+  }
+  function draw(name, datasets, xMax) {
+    enqueue(name, () => {
+      const chart = charts[name];
+      chart.data.datasets = datasets;
+      chart.options.scales.x.max = xMax;
+      chart.update('none');
+      if (name === 'loss') element.dataset.drawn = datasets.map((d) => `${d.label}=${d.data.length}`).join(';');
+    });
   }
 
   return {
     element,
-    /** Redraws all three charts from `sources` (one Chart.js update each). */
-    update(sources, { xMax } = {}) {
-      if (!charts) make();
-      const set = (chart, datasets) => {
-        chart.data.datasets = datasets;
-        chart.options.scales.x.max = xMax;
-        chart.update('none');
-      };
+    /**
+     * Redraws the charts from `sources`. tailOnly: only the epoch in progress
+     * moved (loss and accuracy charts; the gap changes per epoch).
+     * After the loss chart draws, element.dataset.drawn lists "label=points"
+     * per dataset (for tests).
+     */
+    update(sources, { xMax, tailOnly = false } = {}) {
       const ours = sources.filter((s) => s.kind === 'ours');
-      drawLegend(sources);
       const ordered = [...ours, ...sources.filter((s) => s.kind === 'post')];
-      set(charts.loss, ordered.flatMap((s) => [series(s, 'loss', t), series(s, 'val_loss', t)]).filter((d) => d.data.length));
-      set(charts.accuracy, ordered.flatMap((s) => [series(s, 'accuracy', t), series(s, 'val_accuracy', t)]).filter((d) => d.data.length));
+      draw('loss', ordered.flatMap((s) => [series(s, 'loss', t), series(s, 'val_loss', t)]).filter((d) => d.data.length), xMax);
+      draw('accuracy', ordered.flatMap((s) => [series(s, 'accuracy', t), series(s, 'val_accuracy', t)]).filter((d) => d.data.length), xMax);
+      if (tailOnly) return;
+      drawLegend(sources);
       // Without a validation split there is no gap: two charts and a note.
       const withVal = ordered.filter((s) => s.history.some((m) => m.val_loss !== null));
       const noGap = withVal.length === 0 && !sources.some((s) => s.expectValidation);
@@ -110,9 +137,9 @@ export function curvesView(t) {
       gapCard.hidden = noGap;
       grid.classList.toggle('grid-3', !noGap);
       grid.classList.toggle('grid-2', noGap);
-      set(charts.gap, withVal.flatMap((s) => gapSeries(s, t)));
+      draw('gap', withVal.flatMap((s) => gapSeries(s, t)), xMax);
     },
-    /** The Chart.js instances (tests read how many points are drawn). */
+    /** The Chart.js instances. */
     get charts() {
       return charts;
     },

@@ -1,35 +1,81 @@
-// Redraw scheduling for the trainer's views: at most one redraw per
-// animation frame however many messages arrive in between, and none while
-// the view is off screen (it redraws when it scrolls into view).
+// Redraw scheduling for the trainer's views. All of them share one frame
+// budget (createFrames): every animation frame runs queued redraw jobs until
+// about `budgetMs` is used and leaves the rest to the next frame, so that
+// however many views change at once no frame's task grows long (over 50 ms
+// the page stops answering input smoothly). A job queued again before it ran
+// is replaced: it draws the newest state once.
 
-/** One draw() per animation frame. */
-export function perFrame(draw) {
-  let pending = false;
-  return function schedule() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      draw();
-    });
+/** The page's frame budget: {enqueue(key, job)}. */
+export function createFrames({ budgetMs = 8 } = {}) {
+  const jobs = new Map();
+  let scheduled = false;
+  function run() {
+    scheduled = false;
+    const start = performance.now();
+    do {
+      const [key, job] = jobs.entries().next().value;
+      jobs.delete(key);
+      job();
+    } while (jobs.size && performance.now() - start < budgetMs);
+    if (jobs.size) schedule();
+  }
+  function schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(run);
+    }
+  }
+  return {
+    enqueue(key, job) {
+      jobs.set(key, job);
+      schedule();
+    },
   };
 }
 
-/** As perFrame, but while `element` is off screen the redraw waits until it shows. */
-export function whenVisible(element, draw) {
+let nextKey = 0;
+const uniqueKey = (name) => `${name}-${++nextKey}`;
+
+/** schedule() queues draw() once on `frames`. */
+export function perFrame(frames, draw, name = 'view') {
+  const key = uniqueKey(name);
+  return () => frames.enqueue(key, draw);
+}
+
+/**
+ * As perFrame, but while `element` is off screen the redraw waits until it
+ * shows, and it runs at most every `minInterval` ms.
+ */
+export function whenVisible(frames, element, draw, { minInterval = 0, name = 'view' } = {}) {
+  const key = uniqueKey(name);
   let visible = false;
   let dirty = true;
-  const frame = perFrame(() => {
+  let last = -Infinity;
+  let waiting = false;
+  const job = () => {
     if (!visible) return;
     dirty = false;
+    last = performance.now();
     draw();
-  });
+  };
+  const request = () => {
+    const wait = last + minInterval - performance.now();
+    if (wait <= 0) {
+      frames.enqueue(key, job);
+    } else if (!waiting) {
+      waiting = true;
+      setTimeout(() => {
+        waiting = false;
+        if (dirty && visible) frames.enqueue(key, job);
+      }, wait);
+    }
+  };
   new IntersectionObserver((entries) => {
     visible = entries.some((e) => e.isIntersecting);
-    if (visible && dirty) frame();
+    if (visible && dirty) request();
   }, { rootMargin: '200px 0px' }).observe(element);
   return function schedule() {
     dirty = true;
-    if (visible) frame();
+    if (visible) request();
   };
 }

@@ -21,7 +21,7 @@ function duration(seconds, t) {
   return t.minutes(m, Math.round(seconds - 60 * m));
 }
 
-export function runPanel(lab, strings) {
+export function runPanel(lab, strings, frames) {
   const t = strings.trainer.panel;
   const title = h('h3', { class: 'run-title' });
   const badge = h('span', { class: 'badge' });
@@ -116,7 +116,7 @@ export function runPanel(lab, strings) {
     element.hidden = !run && !loading && !state.error;
   }
 
-  const schedule = perFrame(draw);
+  const schedule = perFrame(frames, draw, 'run-panel');
   lab.subscribe(schedule);
   return {
     element,
