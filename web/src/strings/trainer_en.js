@@ -55,6 +55,7 @@ export default {
     validation: 'validation',
     gap: 'gap',
     bestEpoch: (epoch) => `best epoch ${epoch}`,
+    soFar: 'this epoch so far',
     legendKey: { train: 'solid: training', validation: 'dashed: validation', post: 'faded: the post\'s Keras run', best: '▲ best epoch (lowest val_loss)' },
   },
 

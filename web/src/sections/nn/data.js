@@ -53,7 +53,7 @@ export function mount(root, { strings, trainer }) {
   function draw() {
     const d = lab.state.data;
     const fraction = d.status === 'loaded' ? 1 : d.total ? d.loaded / d.total : 0;
-    bar.style.width = `${(100 * fraction).toFixed(1)}%`;
+    bar.style.transform = `scaleX(${fraction.toFixed(4)})`;
     track.setAttribute('aria-valuenow', (100 * fraction).toFixed(0));
     track.dataset.status = d.status;
     load.disabled = d.status === 'loading' || d.status === 'loaded';

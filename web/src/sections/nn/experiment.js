@@ -104,7 +104,7 @@ export function experimentCard({ lab, panel, frames }, strings, { pair, title, p
   }
 
   // Training messages redraw only the card whose run is training.
-  const schedule = whenVisible(frames, element, draw, { minInterval: REDRAW_MS, name: 'experiment' });
+  const schedule = whenVisible(frames, element, draw, { minInterval: REDRAW_MS, name: 'experiment', eager: true });
   lab.subscribe((state, kind) => {
     if ((kind === 'progress' || kind === 'epoch') && !pair.includes(state.current?.preset)) return;
     if (kind !== 'progress') full = true;

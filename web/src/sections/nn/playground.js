@@ -148,7 +148,7 @@ export function mount(root, { strings, trainer }) {
     curves.update(run ? runSources(lab, [run], (r) => r.name) : [], { xMax: run ? run.config.epochs : undefined, tailOnly });
     train.disabled = lab.state.data.status === 'loading';
   }
-  const schedule = whenVisible(frames, curves.element, draw, { minInterval: REDRAW_MS, name: 'playground' });
+  const schedule = whenVisible(frames, curves.element, draw, { minInterval: REDRAW_MS, name: 'playground', eager: true });
   lab.subscribe((state, kind) => {
     if ((kind === 'progress' || kind === 'epoch') && state.current?.origin !== id) return;
     if (kind !== 'progress') full = true;

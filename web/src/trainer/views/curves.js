@@ -22,19 +22,34 @@ function thin(data) {
   return data.filter((_, i) => i % k === 0 || i === data.length - 1);
 }
 
+// The post's curves never change: their points are computed once.
+const postPoints = new WeakMap();  // history array -> {key: points}
+
+function pointsOf(source, key) {
+  const make = () => thin(source.history.filter((m) => m[key] !== null && m[key] !== undefined).map((m) => ({ x: m.epoch, y: m[key] })));
+  if (source.kind !== 'post') return make();
+  if (!postPoints.has(source.history)) postPoints.set(source.history, {});
+  const cache = postPoints.get(source.history);
+  return (cache[key] ??= make());
+}
+
+// A curve; for our runs also the live point of the epoch in progress (a dataset of its own).
 function series(source, key, t) {
-  const data = thin(source.history.filter((m) => m[key] !== null && m[key] !== undefined).map((m) => ({ x: m.epoch, y: m[key] })));
-  if (source.tail && (key === 'loss' || key === 'accuracy')) data.push({ x: source.tail.x, y: source.tail[key] });
+  const data = pointsOf(source, key);
   const ours = source.kind === 'ours';
   const val = key.startsWith('val_');
-  const few = source.history.length <= 30;
-  const last = data.length - 1;
-  return line(`${source.label}: ${val ? t.validation : t.train}`, data, ours ? source.color : palette.alpha(source.color, 0.4), {
+  const label = `${source.label}: ${val ? t.validation : t.train}`;
+  const out = [line(label, data, ours ? source.color : palette.alpha(source.color, 0.4), {
     borderDash: val ? DASH : [],
     borderWidth: ours ? 2 : 1.5,
-    pointRadius: ours ? (ctx) => (source.tail && ctx.dataIndex === last && !val ? 3.5 : few ? 2 : 0) : 0,
+    pointRadius: ours && source.history.length <= 30 ? 2 : 0,
     order: ours ? 1 : 2,
-  });
+  })];
+  if (ours && source.tail && !val) {
+    const tail = [data.at(-1), { x: source.tail.x, y: source.tail[key] }].filter(Boolean);
+    out.push(line(`${label} (${t.soFar})`, tail, source.color, { borderDash: [2, 3], pointRadius: tail.length === 1 ? 3.5 : [0, 3.5], order: 0 }));
+  }
+  return out;
 }
 
 function gapSeries(source, t) {
@@ -108,7 +123,10 @@ export function curvesView(t, frames) {
   function draw(name, datasets, xMax) {
     enqueue(name, () => {
       const chart = charts[name];
-      chart.data.datasets = datasets;
+      // Keep each dataset object (matched by label) and give it the new data:
+      // Chart.js then updates its elements instead of building new ones.
+      const kept = new Map(chart.data.datasets.map((d) => [d.label, d]));
+      chart.data.datasets = datasets.map((d) => (kept.has(d.label) ? Object.assign(kept.get(d.label), d) : d));
       chart.options.scales.x.max = xMax;
       chart.update('none');
       if (name === 'loss') element.dataset.drawn = datasets.map((d) => `${d.label}=${d.data.length}`).join(';');
@@ -126,8 +144,8 @@ export function curvesView(t, frames) {
     update(sources, { xMax, tailOnly = false } = {}) {
       const ours = sources.filter((s) => s.kind === 'ours');
       const ordered = [...ours, ...sources.filter((s) => s.kind === 'post')];
-      draw('loss', ordered.flatMap((s) => [series(s, 'loss', t), series(s, 'val_loss', t)]).filter((d) => d.data.length), xMax);
-      draw('accuracy', ordered.flatMap((s) => [series(s, 'accuracy', t), series(s, 'val_accuracy', t)]).filter((d) => d.data.length), xMax);
+      draw('loss', ordered.flatMap((s) => [...series(s, 'loss', t), ...series(s, 'val_loss', t)]).filter((d) => d.data.length), xMax);
+      draw('accuracy', ordered.flatMap((s) => [...series(s, 'accuracy', t), ...series(s, 'val_accuracy', t)]).filter((d) => d.data.length), xMax);
       if (tailOnly) return;
       drawLegend(sources);
       // Without a validation split there is no gap: two charts and a note.

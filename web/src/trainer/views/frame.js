@@ -6,7 +6,7 @@
 // is replaced: it draws the newest state once.
 
 /** The page's frame budget: {enqueue(key, job)}. */
-export function createFrames({ budgetMs = 8 } = {}) {
+export function createFrames({ budgetMs = 4 } = {}) {
   const jobs = new Map();
   let scheduled = false;
   function run() {
@@ -44,16 +44,20 @@ export function perFrame(frames, draw, name = 'view') {
 
 /**
  * As perFrame, but while `element` is off screen the redraw waits until it
- * shows, and it runs at most every `minInterval` ms.
+ * shows, and it runs at most every `minInterval` ms. eager: the first
+ * redraw happens at once, on screen or not (while the page loads, so that
+ * the first redraw during a run is not the costliest).
  */
-export function whenVisible(frames, element, draw, { minInterval = 0, name = 'view' } = {}) {
+export function whenVisible(frames, element, draw, { minInterval = 0, name = 'view', eager = false } = {}) {
   const key = uniqueKey(name);
   let visible = false;
   let dirty = true;
   let last = -Infinity;
   let waiting = false;
+  let first = eager;
   const job = () => {
-    if (!visible) return;
+    if (!visible && !first) return;
+    first = false;
     dirty = false;
     last = performance.now();
     draw();
@@ -76,6 +80,6 @@ export function whenVisible(frames, element, draw, { minInterval = 0, name = 'vi
   }, { rootMargin: '200px 0px' }).observe(element);
   return function schedule() {
     dirty = true;
-    if (visible) request();
+    if (visible || first) request();
   };
 }

@@ -96,7 +96,7 @@ export function runPanel(lab, strings, frames) {
       log.hidden = lines.length === 0;
     }
     fraction = Math.max(0, Math.min(1, fraction || 0));
-    bar.style.width = `${(100 * fraction).toFixed(1)}%`;
+    bar.style.transform = `scaleX(${fraction.toFixed(4)})`;
     track.setAttribute('aria-valuenow', (100 * fraction).toFixed(0));
     stats.textContent = text;
 
