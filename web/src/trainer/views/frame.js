@@ -12,11 +12,12 @@ export function createFrames({ budgetMs = 4 } = {}) {
   function run() {
     scheduled = false;
     const start = performance.now();
-    do {
+    // At least one job per frame; a job may queue others (they may run now).
+    for (let first = true; jobs.size && (first || performance.now() - start < budgetMs); first = false) {
       const [key, job] = jobs.entries().next().value;
       jobs.delete(key);
       job();
-    } while (jobs.size && performance.now() - start < budgetMs);
+    }
     if (jobs.size) schedule();
   }
   function schedule() {
