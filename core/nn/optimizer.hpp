@@ -2,6 +2,7 @@
 // Optimizers: one loop over the flat (values, grads) buffers; they know
 // nothing about layers. Hyperparameters (a Config, a value) live apart from
 // the state (sized at init, indexed like the buffers, never keyed by address).
+#include <Eigen/Core>
 #include <cmath>
 #include <cstddef>
 #include <variant>
@@ -28,20 +29,18 @@ struct AdamState {
 
 template <class T>
 void adam_step(const AdamConfig& c, AdamState<T>& s, T* w, const T* g, std::size_t n) {
+  using Array = Eigen::Array<T, Eigen::Dynamic, 1>;
   s.t += 1;
   const double t = static_cast<double>(s.t);
   const T lr_t = static_cast<T>(c.learning_rate * std::sqrt(1 - std::pow(c.beta2, t)) /
                                 (1 - std::pow(c.beta1, t)));
-  const T b1 = static_cast<T>(c.beta1), b2 = static_cast<T>(c.beta2);
-  const T one_b1 = static_cast<T>(1 - c.beta1), one_b2 = static_cast<T>(1 - c.beta2);
-  const T eps = static_cast<T>(c.epsilon);
-  T* m = s.m.data();
-  T* v = s.v.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    m[i] = b1 * m[i] + one_b1 * g[i];
-    v[i] = b2 * v[i] + one_b2 * g[i] * g[i];
-    w[i] -= lr_t * m[i] / (std::sqrt(v[i]) + eps);
-  }
+  const auto size = static_cast<Eigen::Index>(n);
+  Eigen::Map<Array> W(w, size), M(s.m.data(), size), V(s.v.data(), size);  // (n)
+  const Eigen::Map<const Array> G(g, size);                                // (n)
+  // Eigen's array sqrt vectorizes (a scalar std::sqrt loop does not: errno).
+  M = static_cast<T>(c.beta1) * M + static_cast<T>(1 - c.beta1) * G;
+  V = static_cast<T>(c.beta2) * V + static_cast<T>(1 - c.beta2) * G.square();
+  W -= lr_t * M / (V.sqrt() + static_cast<T>(c.epsilon));
 }
 
 // Keras SGD: velocity = momentum * velocity - lr * g; w += velocity
