@@ -30,6 +30,7 @@ function optimizer(c) {
 function scaling(divisor) {
   if (divisor === 255) return { load: '/ 255.0', after: null };
   if (divisor === 65025) return { load: '/ 255.0', after: '/ 255.0' };
+  if (divisor === 1) return { load: null, after: null };
   return { load: `/ ${float(divisor)}`, after: null };
 }
 
@@ -60,8 +61,8 @@ export function kerasPython(config, { classes = 10 } = {}) {
     `tf.keras.utils.set_random_seed(${c.seed})`,
     '(train_images, train_labels), (test_images, test_labels) = keras.datasets.fashion_mnist.load_data()',
     limit ? `train_images, train_labels = train_images[:${c.train_limit}], train_labels[:${c.train_limit}]  # fast mode: the first ${c.train_limit} images` : null,
-    `train_images = train_images ${s.load}`,
-    `test_images = test_images ${s.load}`,
+    s.load ? `train_images = train_images ${s.load}` : '# no scaling: the pixels stay in 0-255',
+    s.load ? `test_images = test_images ${s.load}` : null,
     '',
     split ? `X_train, X_valid, y_train, y_valid = train_test_split(train_images, train_labels, test_size=${float(c.validation_split)}, random_state=${c.split_seed})` : null,
     split && s.after ? `X_train = X_train ${s.after}  # the post divides by 255 a second time: inputs in [0, 1/255]` : null,

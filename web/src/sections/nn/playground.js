@@ -7,6 +7,18 @@ import { curvesView } from '../../trainer/views/curves.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { runSources } from './experiment.js';
 import { kerasBlock, describeConfig, REDRAW_MS } from './shared.js';
+import { configToParam, paramToConfig } from '../../trainer/schema.js';
+
+// The form's state lives in the URL (?playground=...), so a setting can be shared as a link.
+const PARAM = 'playground';
+
+function writeUrl(config) {
+  const url = new URL(location.href);
+  const param = configToParam(config, START);
+  if (param) url.searchParams.set(PARAM, param);
+  else url.searchParams.delete(PARAM);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
 
 export const id = 'playground';
 export const navTitle = (strings) => strings.trainer.playground.nav;
@@ -115,6 +127,7 @@ export function mount(root, { strings, trainer }) {
     if (ok) {
       keras.show(c);
       describe.textContent = describeConfig(c, strings.trainer);
+      writeUrl(c);
     }
   }
 
@@ -138,7 +151,8 @@ export function mount(root, { strings, trainer }) {
     slot,
     curves.element,
   );
-  fill(START);
+  const shared = new URLSearchParams(location.search).get(PARAM);
+  fill(shared ? paramToConfig(shared, START) : START);
 
   let full = true;
   function draw() {
