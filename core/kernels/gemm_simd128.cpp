@@ -6,7 +6,8 @@
 //
 //   for each block of KC steps of k:
 //     for each block of NC columns:   pack op(B) into NR-wide panels  (kc, NR)
-//       for each block of MC rows:    (u8 only) pack scale * A into MR-tall panels
+//       for each block of MC rows:    pack op(A) into MR-tall panels (u8 always,
+//                                     float when n > 16; else A is read in place)
 //         for each NR panel:          (stays in L1 across the row panels)
 //           for each MR panel:        micro-kernel: C tile (MR, NR) = A panel * B panel
 //
@@ -14,10 +15,11 @@
 // of k loads one row of the B panel (2 vectors), broadcasts 4 values of A
 // (v128.load32_splat) and does 8 mul + 8 add (no FMA in wasm SIMD128).
 // 8 accumulators + 2 B vectors + 1 broadcast fit the 16 xmm registers V8 uses
-// on x86-64; bigger tiles spill. Float A is read in place (4 row pointers for
-// nn/nt, one pointer stepping by lda for tn); uint8 A is converted (times
-// scale) into packed panels once per block, so pixels never need a float
-// copy. B is always packed, which also turns nt's B^T into plain rows.
+// on x86-64; bigger tiles spill. uint8 A is converted (times scale) into
+// packed panels once per block, so pixels never need a float copy; float A
+// is packed for wide C and read in place for the 10-wide output layer (4 row
+// pointers for nn/nt) and for tn (a step is already 4 contiguous values).
+// B is always packed, which also turns nt's B^T into plain rows.
 // Partial tiles at the edges are computed in full (duplicated A rows, zero B
 // columns) and only their valid corner is stored. The epilogue (accumulate,
 // bias, ReLU) is applied when the last block of k stores the tile.
@@ -77,7 +79,7 @@ inline v128_t load4_u8(const std::uint8_t* p, v128_t scale) {
   return wasm_f32x4_mul(wasm_f32x4_convert_i32x4(ints), scale);
 }
 
-// ---- A: read in place (float) or packed (uint8) ------------------------------
+// ---- A: read in place or packed ---------------------------------------------------
 // A source gives the micro-kernel an accessor for the panel of MR rows at i:
 // AStrided (the MR values of a step are contiguous, steps `ks` apart: packed
 // panels and tn's A) or ARows (four row pointers: nn's and nt's A).
