@@ -120,9 +120,11 @@ export function runPanel(lab, strings, frames) {
   lab.subscribe(schedule);
   return {
     element,
-    /** Moves the panel into `slot` (the section that started a run). */
+    /** Moves the panel into `slot` (the section that started a run) and brings it into view. */
     mountIn(slot) {
       if (element.parentElement !== slot) slot.append(element);
+      element.hidden = false;
+      requestAnimationFrame(() => element.scrollIntoView({ block: 'nearest' }));
       schedule();
     },
   };
