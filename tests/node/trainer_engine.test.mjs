@@ -18,6 +18,7 @@ import { loadModule, assertClose } from './load.mjs';
 import { NnLab, nnPresets } from '../../wasm/reglab_nn.js';
 import { createEngine } from '../../web/src/trainer/engine.js';
 import { REPLIES } from '../../web/src/trainer/protocol.js';
+import { maybeGunzip } from '../../web/src/trainer/data.js';
 
 const FASHION = '/usr/share/datasets/fashion-mnist';
 const CLI = process.env.REGLAB_CLI ?? fileURLToPath(new URL('../../build/native/reglab', import.meta.url));
@@ -192,6 +193,25 @@ test('pause, resume, step and stop', { skip: !haveData && 'no Fashion-MNIST file
   assert.equal(new TextDecoder().decode(exported.model.slice(0, 8)), 'REGLABNN');
   assert.equal(exported.first_layer.units, 128);
   assert.equal(exported.first_layer.values.length, 128 * 784);
+});
+
+test('the user\'s own files: gz or raw, told apart by magic number and name', { skip: !haveData && 'no Fashion-MNIST files' }, async () => {
+  const reglab = await loadModule();
+  const lab = new NnLab(reglab.module);
+  const h = harness(lab);
+  const raw = async (name) => (await maybeGunzip(read(name))).buffer;
+  const files = [
+    { name: 'my-labels.idx1-ubyte.gz', bytes: read('train-labels-idx1-ubyte.gz').buffer },
+    { name: 'test-images.idx3-ubyte', bytes: await raw('t10k-images-idx3-ubyte.gz') },
+    { name: 'my-images.idx3-ubyte', bytes: await raw('train-images-idx3-ubyte.gz') },
+    { name: 'test-labels.gz', bytes: read('t10k-labels-idx1-ubyte.gz').buffer },
+  ];
+  const loaded = await h.request({ type: 'load', id: 40, source: 'files', files }, 'loaded');
+  assert.equal(loaded.train.count, 60000);
+  assert.equal(loaded.test.count, 10000);
+  const onlyTest = await h.request({ type: 'load', id: 41, source: 'files', files: files.filter((f) => f.name.startsWith('test')) }, 'error');
+  assert.match(onlyTest.message, /training images and labels/);
+  lab.delete();
 });
 
 test('errors are messages with the request id; the worker carries on', { skip: !haveData && 'no Fashion-MNIST files' }, async () => {
