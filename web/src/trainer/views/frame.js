@@ -43,15 +43,21 @@ export function perFrame(frames, draw, name = 'view') {
   return () => frames.enqueue(key, draw);
 }
 
+/** As perFrame, but at most one draw every `minInterval` ms (the last state wins). */
+export function throttled(frames, draw, { minInterval = 0, name = 'view' } = {}) {
+  return whenVisible(frames, null, draw, { minInterval, name });
+}
+
 /**
  * As perFrame, but while `element` is off screen the redraw waits until it
  * shows, and it runs at most every `minInterval` ms. eager: the first
  * redraw happens at once, on screen or not (while the page loads, so that
- * the first redraw during a run is not the costliest).
+ * the first redraw during a run is not the costliest). element null: always
+ * on screen.
  */
 export function whenVisible(frames, element, draw, { minInterval = 0, name = 'view', eager = false } = {}) {
   const key = uniqueKey(name);
-  let visible = false;
+  let visible = element === null;
   let dirty = true;
   let last = -Infinity;
   let waiting = false;
@@ -75,10 +81,12 @@ export function whenVisible(frames, element, draw, { minInterval = 0, name = 'vi
       }, wait);
     }
   };
-  new IntersectionObserver((entries) => {
-    visible = entries.some((e) => e.isIntersecting);
-    if (visible && dirty) request();
-  }, { rootMargin: '200px 0px' }).observe(element);
+  if (element) {
+    new IntersectionObserver((entries) => {
+      visible = entries.some((e) => e.isIntersecting);
+      if (visible && dirty) request();
+    }, { rootMargin: '200px 0px' }).observe(element);
+  }
   return function schedule() {
     dirty = true;
     if (visible || first) request();

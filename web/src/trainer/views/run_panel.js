@@ -3,7 +3,7 @@
 // a Keras-like log, and the worker's errors with a way to carry on. One
 // panel for the page: it moves into the section whose button started the run.
 import { h } from '../../ui/dom.js';
-import { whenVisible } from './frame.js';
+import { throttled } from './frame.js';
 
 const MB = 2 ** 20;
 const f4 = (x) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
@@ -117,7 +117,8 @@ export function runPanel(lab, strings, frames) {
   }
 
   // Progress arrives up to 10 times a second: 4 redraws a second are plenty.
-  const schedule = whenVisible(frames, element, draw, { minInterval: 250, name: 'run-panel', eager: true });
+  // (Not gated on visibility: the panel shows and hides itself.)
+  const schedule = throttled(frames, draw, { minInterval: 250, name: 'run-panel' });
   lab.subscribe(schedule);
   return {
     element,
