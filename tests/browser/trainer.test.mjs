@@ -72,7 +72,8 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     await page.click('.run-panel button:has-text("Pause")');
     await until(page, () => window.reglabTrainer.state.current.status === 'paused');
     const at = await state(page, () => ({ ...window.reglabTrainer.state.current.progress, epochs: window.reglabTrainer.state.current.history.length }));
-    assert.equal(await page.$eval('.run-panel .badge', (el) => el.textContent), 'paused');
+    await until(page, () => document.querySelector('.run-panel .badge').textContent === 'paused');
+    assert.ok(await page.isVisible('.run-panel button:has-text("Resume")'));
     await page.waitForTimeout(400);
     const still = await state(page, () => ({ ...window.reglabTrainer.state.current.progress, epochs: window.reglabTrainer.state.current.history.length }));
     assert.deepEqual([still.epoch, still.batch, still.epochs], [at.epoch, at.batch, at.epochs], 'no training while paused');

@@ -197,6 +197,7 @@ export default {
     runB: 'Run B',
     diffNone: 'Finish a run to compare its predictions (the test set is evaluated at the end of every run).',
     diffPick: 'Pick two different finished runs on the same data.',
+    otherData: 'The pictures these runs were tested on are not loaded any more (other data were loaded since).',
     diffCount: (count, total, a, rightA, b, rightB) =>
       `They disagree on ${n(count)} of ${n(total)} test pictures: ${a} is right on ${n(rightA)} of them, ${b} on ${n(rightB)}.`,
   },
@@ -222,6 +223,7 @@ export default {
     trueVsPredicted: 'true \\ predicted',
     cellTitle: (truth, predicted, count) => `${count} × ${truth} predicted as ${predicted}`,
     galleryTitle: 'Test pictures and predicted probabilities',
+    otherData: 'The pictures this run was tested on are not loaded any more (other data were loaded since).',
     filter: 'Show',
     filters: { all: 'all, in order', mistakes: 'mistakes', confident: 'the most confident mistakes' },
     prev: 'Previous',

@@ -104,6 +104,9 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
     emit('error');
   });
 
+  // Which data a run was trained on: its test images can be shown only while they are loaded.
+  const dataKey = () => `${state.data.source}:${state.data.name}`;
+
   function reportError(error) {
     state.error = { message: error.message, fatal: Boolean(error.fatal) };
     emit('error');
@@ -156,6 +159,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
     /** The built-in Fashion-MNIST, once (a second call waits for the first). */
     ensureData() {
       if (state.data.status === 'loaded') return Promise.resolve(state.data.info);
+      if (state.worker === 'broken') lab.restartWorker();
       if (!dataPromise) {
         dataPromise = load({ type: 'load', source: 'url', urls: dataUrls }, [], 'fashion', 'Fashion-MNIST')
           .catch((error) => {
@@ -220,6 +224,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
         const id = nextRunId++;
         const run = {
           id,
+          data: dataKey(),
           name: `#${id} ${name}`,
           preset,
           origin,
@@ -321,6 +326,15 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
         missing.forEach((r, i) => pixelCache.set(r, { pixels: m.pixels.subarray(i * size, (i + 1) * size), label: m.labels[i] }));
       }
       return rows.map((r) => pixelCache.get(r));
+    },
+
+    /**
+     * Whether a run's test images can be shown: its data are loaded, or they
+     * are the built-in Fashion-MNIST (loaded again on demand).
+     */
+    imagesAvailable(run) {
+      if (state.data.status === 'loaded') return run.data === dataKey();
+      return run.data.startsWith('fashion:');
     },
 
     /** Runs that finished with at least one epoch. */

@@ -99,6 +99,12 @@ export function mount(root, { strings, trainer }) {
       diffGrid.replaceChildren();
       return;
     }
+    const runs = [runA, runB].map((sel) => lab.state.runs.find((r) => String(r.id) === sel.value));
+    if (!runs.every((r) => lab.imagesAvailable(r)) || runs[0].data !== runs[1].data) {
+      diffSummary.textContent = runs[0].data !== runs[1].data ? t.diffPick : t.otherData;
+      diffGrid.replaceChildren();
+      return;
+    }
     const classes = a.classes;
     const predA = argmaxRows(a.probabilities, classes);
     const predB = argmaxRows(b.probabilities, classes);

@@ -104,6 +104,11 @@ export function mount(root, { strings, trainer }) {
     const token = ++galleryToken;
     const run = current();
     if (!run) return;
+    if (!lab.imagesAvailable(run)) {
+      galleryNote.textContent = t.otherData;
+      gallery.replaceChildren();
+      return;
+    }
     const { probabilities, classes, test } = run.results;
     const predicted = argmaxRows(probabilities, classes);
     let rows = Array.from(predicted, (_, i) => i);
