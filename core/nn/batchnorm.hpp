@@ -42,7 +42,7 @@ struct BatchNorm {
   Matrix<T> y;              // (max_batch, features) output
   Matrix<T> dx;             // (max_batch, features) gradient w.r.t. the input
   RowVector<T> infer_scale, infer_shift;  // (features) inference: y = x * scale + shift
-  RowVector<T> dy_sum, dy_xhat_sum, grad_scale;  // (features) backward scratch
+  RowVector<T> dy_mean, dy_xhat_mean, grad_scale;  // (features) backward scratch
 
   BatchNorm(int features_, BatchNormConfig config_ = {}) : features(features_), config(config_) {}
 
@@ -66,8 +66,8 @@ struct BatchNorm {
     inv_std.resize(features);
     infer_scale.resize(features);
     infer_shift.resize(features);
-    dy_sum.resize(features);
-    dy_xhat_sum.resize(features);
+    dy_mean.resize(features);
+    dy_xhat_mean.resize(features);
     grad_scale.resize(features);
     xhat.resize(max_batch, features);
     y.resize(max_batch, features);
@@ -124,15 +124,18 @@ struct BatchNorm {
   ConstView<T> backward(ConstView<T> /*x*/, ConstView<T> dy) {  // dy (n, features)
     const auto n = dy.rows();
     const auto xh = top_rows(xhat, n);
-    dy_sum = dy.colwise().sum();
-    dy_xhat_sum = dy.cwiseProduct(xh).colwise().sum();
-    VectorView<T>(dgamma, features) += dy_xhat_sum;
-    VectorView<T>(dbeta, features) += dy_sum;
+    // column sums first (they are the gamma / beta gradients), then means,
+    // scaled in place: broadcasting an expression would allocate a temporary
+    dy_mean = dy.colwise().sum();
+    dy_xhat_mean = dy.cwiseProduct(xh).colwise().sum();
+    VectorView<T>(dgamma, features) += dy_xhat_mean;
+    VectorView<T>(dbeta, features) += dy_mean;
     const T inv_n = T(1) / static_cast<T>(n);
+    dy_mean *= inv_n;
+    dy_xhat_mean *= inv_n;
     grad_scale = gamma_view().cwiseProduct(inv_std);
     auto d = top_rows_mut(dx, n);
-    d = ((dy.rowwise() - dy_sum * inv_n).array() -
-         xh.array().rowwise() * (dy_xhat_sum * inv_n).array())
+    d = ((dy.rowwise() - dy_mean).array() - xh.array().rowwise() * dy_xhat_mean.array())
             .rowwise() *
         grad_scale.array();
     return as_const(d);
