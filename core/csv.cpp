@@ -1,5 +1,6 @@
 #include "core/csv.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -15,7 +16,23 @@ struct Record {
   std::vector<std::string> fields;
 };
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// 'text' for messages; control characters (binary data) as \xNN so the
+// message stays printable.
+std::string quoted(std::string_view s) {
+  constexpr char digits[] = "0123456789abcdef";
+  std::string out = "'";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += "\\x";
+      out += digits[u >> 4];
+      out += digits[u & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
 
 std::string where(int line, std::size_t field) {
   return "line " + std::to_string(line) + ", column " + std::to_string(field + 1);
@@ -107,6 +124,11 @@ int Table::column_index(std::string_view name) const {
 }
 
 Table parse_csv(std::string_view text) {
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    throw InputError("line " + std::to_string(line) +
+                     ": a NUL byte: this is a binary or UTF-16 file, not UTF-8 CSV text");
+  }
   std::vector<Record> records = tokenize(text);
   if (records.empty()) throw InputError("CSV input is empty");
   Table table;
