@@ -1,10 +1,12 @@
 #include "core/nn/serialize.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 
 #include "core/errors.hpp"
+#include "core/nn/format.hpp"
 
 namespace reglab::nn {
 
@@ -146,6 +148,9 @@ SavedModel parse_model(const std::uint8_t* bytes, std::size_t size) {
   m.spec.batchnorm = r.u8() != 0;
   m.input_divisor = r.f64();
   validate(m.spec);  // InputError names the bad field
+  if (!std::isfinite(m.input_divisor) || m.input_divisor <= 0)
+    throw InputError("model file: input divisor must be a finite number > 0, got " +
+                     format_number(m.input_divisor));
 
   const std::uint64_t expected_values = static_cast<std::uint64_t>(trainable_parameter_count(m.spec));
   const std::uint64_t expected_state = static_cast<std::uint64_t>(moving_stat_count(m.spec));
