@@ -48,15 +48,18 @@ Header read_header(const char* what, const std::uint8_t* bytes, std::size_t size
   h.data_offset = 4 + 4 * ndims;
   if (size < h.data_offset) throw InputError(w + ": truncated header");
   std::uint64_t total = 1;
+  std::string shape;  // "60000 x 28 x 28", for the message
   for (std::size_t i = 0; i < ndims; ++i) {
     const std::uint32_t d = read_be32(bytes + 4 + 4 * i);
     if (d == 0) throw InputError(w + ": dimension " + std::to_string(i) + " is 0");
     h.dims.push_back(d);
-    total *= d;
+    shape += (i ? " x " : "") + std::to_string(d);
+  }
+  for (const std::uint32_t d : h.dims) {
+    total *= d;  // at most 2^31 * 2^32 before the check: no overflow
     if (total > kMaxDataBytes)
-      throw InputError(w + ": header claims more than 2 GiB of data (dimension " +
-                       std::to_string(i) + " = " + std::to_string(d) +
-                       "); the file is damaged or not an image set");
+      throw InputError(w + ": header claims " + shape +
+                       " bytes, more than 2 GiB; the file is damaged or not an image set");
   }
   h.data_bytes = total;
   const std::uint64_t available = size - h.data_offset;
