@@ -1,9 +1,11 @@
-// gemm.hpp implemented with Eigen maps and noalias() products. Eigen may
-// allocate its packing buffers inside large products; the SIMD kernels that
-// replace the float versions will not.
+// gemm.hpp: the float products (training) go to core/kernels, which use
+// hand-written wasm SIMD128 micro-kernels in the browser and Eigen natively;
+// the double products (gradient checks) use Eigen maps and noalias().
 #include "core/nn/gemm.hpp"
 
 #include <Eigen/Core>
+
+#include "core/kernels/gemm.hpp"
 
 namespace reglab::nn {
 namespace {
@@ -55,15 +57,20 @@ void nt(int m, int n, int k, const T* A, int lda, const T* B, int ldb, T* C, int
 
 void gemm_nn(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue epilogue, const float* bias) {
-  nn(m, n, k, A, lda, B, ldb, C, ldc, epilogue, bias);
+  kernels::Epilogue ep;
+  if (epilogue != Epilogue::None) ep.bias = bias;
+  ep.relu = epilogue == Epilogue::BiasRelu;
+  kernels::gemm_nn(m, n, k, A, lda, B, ldb, C, ldc, ep);
 }
 void gemm_tn(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc) {
-  tn(m, n, k, A, lda, B, ldb, C, ldc);
+  kernels::Epilogue ep;
+  ep.accumulate = true;  // gradients accumulate
+  kernels::gemm_tn(m, n, k, A, lda, B, ldb, C, ldc, ep);
 }
 void gemm_nt(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc) {
-  nt(m, n, k, A, lda, B, ldb, C, ldc);
+  kernels::gemm_nt(m, n, k, A, lda, B, ldb, C, ldc);
 }
 
 void gemm_nn(int m, int n, int k, const double* A, int lda, const double* B, int ldb, double* C,
