@@ -146,10 +146,16 @@ test('no console errors, no page errors, no request to another origin', async ()
   assert.deepEqual(foreign, []);
 });
 
-test('full-page screenshot: build/screenshots/tabular.png', async () => {
+test('screenshots: build/screenshots/tabular.png (full page) and one per section', async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    document.querySelectorAll('details[open]').forEach((d) => { d.open = false; });
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: `${SCREENSHOTS}tabular.png`, fullPage: true });
+  for (const id of ['scaling', 'one-feature', 'wine', 'norms', 'penalty']) {
+    await page.locator(`#${id}`).screenshot({ path: `${SCREENSHOTS}tabular-${id}.png` });
+  }
 });
 
 test('phone-sized screen: one column, nothing wider than the screen', async () => {

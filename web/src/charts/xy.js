@@ -23,11 +23,12 @@ function logTick(value) {
 
 /**
  * canvas: a <canvas>; options: { x: {title, type, min, max}, y: {...},
- * legend: bool, square: bool (same units on both axes), tooltips: bool }.
+ * legend: bool, tooltips: bool, plugins: inline Chart.js plugins }.
  */
-export function xyChart(canvas, { x, y, legend = true, tooltips = true } = {}) {
+export function xyChart(canvas, { x, y, legend = true, tooltips = true, plugins = [] } = {}) {
   return new Chart(canvas, {
     type: 'scatter',
+    plugins,
     data: { datasets: [] },
     options: {
       parsing: false,  // data are {x, y} already (not sorted: no `normalized`)

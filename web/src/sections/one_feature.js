@@ -41,7 +41,7 @@ export function mount(root, { reglab, strings }) {
       card(null,
         lasso.element,
         ridge.element,
-        h('div', { class: 'table-wrap' }, h('table', { class: 'numbers readout' },
+        h('div', { class: 'table-wrap' }, h('table', { class: 'numbers readout stack' },
           h('thead', {}, h('tr', {}, s.readoutHead.map((text) => h('th', { scope: 'col', text })))),
           readout)))),
     python.element,
@@ -68,10 +68,10 @@ export function mount(root, { reglab, strings }) {
         const slope = fit.coef[0];
         return h('tr', {},
           h('th', { scope: 'row' }, h('span', { class: `swatch swatch-${model}` }), c.modelNames[model]),
-          h('td', { text: model === 'ols' ? '–' : fmt.alpha(alphas[model]) }),
-          h('td', { title: fmt.full(slope) }, fmt.fixed(slope), slope === 0 ? h('span', { class: 'zero-tag', text: s.exactZero }) : null),
-          h('td', { title: fmt.full(fit.intercept), text: fmt.fixed(fit.intercept) }),
-          h('td', { class: 'muted', text: s.postValues[model] }));
+          h('td', { 'data-label': s.readoutHead[1], text: model === 'ols' ? '–' : fmt.alpha(alphas[model]) }),
+          h('td', { 'data-label': s.readoutHead[2], title: fmt.full(slope) }, fmt.fixed(slope), slope === 0 ? h('span', { class: 'zero-tag', text: s.exactZero }) : null),
+          h('td', { 'data-label': s.readoutHead[3], title: fmt.full(fit.intercept), text: fmt.fixed(fit.intercept) }),
+          h('td', { 'data-label': s.readoutHead[4], class: 'muted', text: s.postValues[model] }));
       }));
       python.set(oneFeaturePython({ lassoAlpha: alphas.lasso, ridgeAlpha: alphas.ridge }));
       shell.message.clear();

@@ -37,7 +37,7 @@ export function mount(root, { reglab, strings }) {
       card(null, box.element),
       card(null,
         budget.element, c1.element, c2.element, rho.element,
-        h('div', { class: 'table-wrap' }, h('table', { class: 'numbers readout' },
+        h('div', { class: 'table-wrap' }, h('table', { class: 'numbers readout stack' },
           h('thead', {}, h('tr', {}, s.readoutHead.map((text) => h('th', { scope: 'col', text })))),
           readout)),
         h('h3', { text: s.sameL1Title }),
@@ -56,13 +56,13 @@ export function mount(root, { reglab, strings }) {
     h('td', { text: `${fmt.full(reglab.vectorNorm(x, 2))}${x[1] === 1 ? ' = √5' : ''}` }))));
 
   function optimumRow(label, model, optimum) {
-    const cell = (w) => (w === 0
-      ? h('td', { class: 'zero', title: s.zeroNote }, h('span', { class: 'zero-tag', text: s.exactZero }))
-      : h('td', { text: fmt.fixed(w, 4) }));
+    const cell = (w, i) => (w === 0
+      ? h('td', { 'data-label': s.readoutHead[i + 1], class: 'zero', title: s.zeroNote }, h('span', { class: 'zero-tag', text: s.exactZero }))
+      : h('td', { 'data-label': s.readoutHead[i + 1], text: fmt.fixed(w, 4) }));
     return h('tr', {},
       h('th', { scope: 'row' }, h('span', { class: `swatch swatch-${model}` }), label),
-      cell(optimum.w[0]), cell(optimum.w[1]),
-      h('td', { text: optimum.on_boundary ? fmt.fixed(optimum.loss, 4) : s.inside }));
+      cell(optimum.w[0], 0), cell(optimum.w[1], 1),
+      h('td', { 'data-label': s.readoutHead[3], text: optimum.on_boundary ? fmt.fixed(optimum.loss, 4) : s.inside }));
   }
 
   function update() {

@@ -6,6 +6,7 @@ import { alphaControl, select, slider, textField, toggleGroup, pythonBlock } fro
 import { sectionShell, card, chartBox } from '../ui/section.js';
 import { frameScheduler } from '../ui/frame.js';
 import * as fmt from '../ui/format.js';
+import { lastResult } from '../ui/memo.js';
 import { MODELS, resultsTable, postComparison } from './wine/table.js';
 import { coefficientChart } from './wine/coefs.js';
 import { pathChart, cvChart } from './wine/path_cv.js';
@@ -29,13 +30,15 @@ export function mount(root, { reglab, strings }) {
   const onInput = () => schedule();
 
   // ---- data source ---------------------------------------------------------
-  let source = { kind: 'builtin' };
+  const BUILTIN = { kind: 'builtin', id: 0 };
+  let source = BUILTIN;
+  let sources = 0;  // ids of loaded files
   const sourceSelect = select({
     label: s.data,
     options: [{ value: 'builtin', label: s.builtin }],
     value: 'builtin',
     onInput: () => {
-      source = sourceSelect.value === 'csv' && userCsv ? userCsv : { kind: 'builtin' };
+      source = sourceSelect.value === 'csv' && userCsv ? userCsv : BUILTIN;
       targetField.element.hidden = source.kind !== 'csv';
       schedule();
     },
@@ -52,7 +55,7 @@ export function mount(root, { reglab, strings }) {
       const text = await file.text();
       const info = reglab.csvInfo(text);
       if (info.numeric_columns.length < 2) throw new Error(`${file.name}: fewer than two numeric columns (${info.numeric_columns.join(', ') || 'none'})`);
-      userCsv = { kind: 'csv', name: file.name, text };
+      userCsv = { kind: 'csv', id: ++sources, name: file.name, text };
       source = userCsv;
       sourceSelect.setOptions([{ value: 'builtin', label: s.builtin }, { value: 'csv', label: file.name }], 'csv');
       targetField.setOptions(info.numeric_columns.map((name) => ({ value: name, label: name })), info.numeric_columns.at(-1));
@@ -133,7 +136,7 @@ export function mount(root, { reglab, strings }) {
         alphaControls.ridge.element,
         alphaControls.elasticnet.element,
         l1Ratio.element),
-      card(s.tableTitle, table.element, comparison)),
+      card(s.tableTitle, table.element, h('p', { class: 'note', text: s.tableNote }), comparison)),
     card(s.coefTitle, coefModel.element, coefBox.element, zeroNote),
     pythonTable.element,
     h('div', { class: 'controls' }, pathModel.element, gridLo.element, gridHi.element, gridN.element, folds.element),
@@ -156,6 +159,11 @@ export function mount(root, { reglab, strings }) {
     return x;
   };
   let pathCache = { key: null };
+  // One remembered fit per model, and the coefficient bars as last drawn.
+  const fitOf = Object.fromEntries(MODELS.map((model) => [model, lastResult((request) => reglab.regress(request))]));
+  const drawn = {
+    coefs: lastResult((features, ols, other, model) => charts.coefs.update(features, ols, other, model)),
+  };
 
   function readSettings() {
     const data = source.kind === 'builtin'
@@ -184,16 +192,15 @@ export function mount(root, { reglab, strings }) {
   function computePathAndCv(settings) {
     const { data, pathModel: model, l1Ratio: l1_ratio, grid, folds: k, alphas } = settings;
     // Alphas of the table do not change the path; l1_ratio only changes ElasticNet's.
-    const key = JSON.stringify([data.target, data.test_size, data.seed, data.scaling, model,
+    const key = JSON.stringify([source.id, data.target, data.test_size, data.seed, data.scaling, model,
       model === 'elasticnet' ? l1_ratio : null, grid, k]);
-    if (pathCache.key === key && pathCache.source === source) return pathCache;
+    if (pathCache.key === key) return pathCache;
     const request = { ...data, model, alpha: alphas[model], l1_ratio };
     if (!Number.isInteger(grid.n)) throw new Error(`${s.alphaCount}: ${c.alphaBad(String(grid.n))}`);
     const alphaGrid = reglab.logAlphaGrid(grid.lo, grid.hi, grid.n);
     if (!Number.isInteger(k)) throw new Error(`${s.folds}: ${c.alphaBad(String(k))}`);
     pathCache = {
       key,
-      source,
       path: reglab.regularizationPath(request, alphaGrid),
       cv: reglab.crossValidate(request, alphaGrid, k),
     };
@@ -206,9 +213,12 @@ export function mount(root, { reglab, strings }) {
     let pathCv;
     try {
       settings = readSettings();
-      fits = Object.fromEntries(MODELS.map((model) => [model, reglab.regress({
-        ...settings.data, model, alpha: settings.alphas[model] ?? 0, l1_ratio: settings.l1Ratio,
-      })]));
+      fits = Object.fromEntries(MODELS.map((model) => {
+        const request = { ...settings.data, model, alpha: settings.alphas[model] ?? 0, l1_ratio: settings.l1Ratio };
+        if (model !== 'elasticnet') delete request.l1_ratio;  // only ElasticNet depends on it
+        const { csv, ...rest } = request;
+        return [model, fitOf[model](JSON.stringify([rest, source.id]), request)];
+      }));
       pathCv = computePathAndCv(settings);
     } catch (error) {
       shell.message.show(error.message);
@@ -218,7 +228,7 @@ export function mount(root, { reglab, strings }) {
     const features = fits.ols.features;
     table.update(fits, settings.alphas);
     const model = coefModel.value;
-    const zeros = charts.coefs.update(features, fits.ols, fits[model], model);
+    const zeros = drawn.coefs(JSON.stringify([fits.ols.coef, fits[model].coef, model, features]), features, fits.ols, fits[model], model);
     zeroNote.textContent = s.coefZeros(zeros, features.length, c.modelNames[model]);
     const pathAlpha = settings.alphas[settings.pathModel];
     charts.path.update(features, pathCv.path, pathAlpha);

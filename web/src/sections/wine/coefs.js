@@ -17,6 +17,12 @@ export function coefficientChart(canvas, strings) {
           ticks: {
             autoSkip: false,
             color: (ctx) => (zeros.has(ctx.index) ? palette.zero : '#3d4451'),
+            // Long feature names are cut on narrow screens (the tooltip has them whole).
+            callback(value) {
+              const label = this.getLabelForValue(value);
+              const room = Math.max(10, Math.floor(this.chart.width / 28));
+              return label.length > room ? `${label.slice(0, room - 1)}…` : label;
+            },
             font: (ctx) => (zeros.has(ctx.index) ? { weight: 'bold' } : {}),
           },
         },

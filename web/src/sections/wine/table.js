@@ -16,7 +16,8 @@ const six = (x) => fmt.fixed(x, 6);
 export function resultsTable(strings) {
   const s = strings.wine;
   const body = h('tbody');
-  const element = h('div', { class: 'table-wrap' }, h('table', { class: 'numbers results' },
+  const label = (i) => s.tableHead[i];  // shown beside each value on narrow screens
+  const element = h('div', { class: 'table-wrap' }, h('table', { class: 'numbers results stack' },
     h('thead', {}, h('tr', {}, s.tableHead.map((text) => h('th', { scope: 'col', text })))),
     body));
   return {
@@ -29,13 +30,13 @@ export function resultsTable(strings) {
         const nonZero = fit.coef.filter((c) => c !== 0).length;
         return h('tr', { dataset: { model } },
           h('th', { scope: 'row' }, h('span', { class: `swatch swatch-${model}` }), strings.common.modelNames[model]),
-          h('td', { text: model === 'ols' ? '–' : fmt.alpha(alphas[model]) }),
-          h('td', { class: 'mae', title: fmt.full(t.mae), text: six(t.mae) }),
-          h('td', { title: fmt.full(t.mse), text: six(t.mse) }),
-          h('td', { title: fmt.full(t.rmse), text: six(t.rmse) }),
-          h('td', { text: fmt.fixed(t.r2, 4) }),
-          h('td', { text: `${nonZero} / ${fit.coef.length}` }),
-          h('td', { class: fit.converged ? null : 'warn', title: fit.converged ? null : s.notConverged,
+          h('td', { 'data-label': label(1), text: model === 'ols' ? '–' : fmt.alpha(alphas[model]) }),
+          h('td', { 'data-label': label(2), class: 'mae', title: fmt.full(t.mae), text: six(t.mae) }),
+          h('td', { 'data-label': label(3), title: fmt.full(t.mse), text: six(t.mse) }),
+          h('td', { 'data-label': label(4), title: fmt.full(t.rmse), text: six(t.rmse) }),
+          h('td', { 'data-label': label(5), text: fmt.fixed(t.r2, 4) }),
+          h('td', { 'data-label': label(6), text: `${nonZero} / ${fit.coef.length}` }),
+          h('td', { 'data-label': label(7), class: fit.converged ? null : 'warn', title: fit.converged ? null : s.notConverged,
             text: fit.n_iter === null ? s.closedForm : String(fit.n_iter) }));
       }));
     },
@@ -55,13 +56,13 @@ export function postComparison(strings, reglab) {
     const post = POST[model].mae;
     return h('tr', { dataset: { model } },
       h('th', { scope: 'row', text: label }),
-      h('td', { class: 'ours', text: fmt.full(mine) }),
-      h('td', { class: 'post', text: fmt.full(post) }),
-      h('td', { text: (mine - post).toExponential(1) }));
+      h('td', { 'data-label': s.postHead[1], class: 'ours', text: fmt.full(mine) }),
+      h('td', { 'data-label': s.postHead[2], class: 'post', text: fmt.full(post) }),
+      h('td', { 'data-label': s.postHead[3], text: (mine - post).toExponential(1) }));
   };
   return h('div', { class: 'post-compare' },
     h('h4', { text: s.postTitle }),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'numbers' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'numbers stack' },
       h('thead', {}, h('tr', {}, s.postHead.map((text) => h('th', { scope: 'col', text })))),
       h('tbody', {}, row(s.postOls, 'ols'), row(s.postLasso, 'lasso')))));
 }
