@@ -59,6 +59,21 @@ test('norms: the post\'s examples', async () => {
   assert.match(norms.spectral, /^11\.98607/);
 });
 
+test('scaling: each chart\'s axes cover all 50 points (raw, min-max, z-score)', async () => {
+  const views = await page.$$eval('#scaling canvas', (canvases) => canvases.map((c) => {
+    const { x, y } = c.chart.scales;
+    const data = c.chart.data.datasets[0].data;
+    return { n: data.length, x: [x.min, x.max], y: [y.min, y.max], xs: data.map((p) => p.x), ys: data.map((p) => p.y) };
+  }));
+  assert.equal(views.length, 3);
+  for (const v of views) {
+    assert.equal(v.n, 50);
+    assert.ok(v.x[0] <= Math.min(...v.xs) && v.x[1] >= Math.max(...v.xs), `x axis ${v.x} misses points`);
+    assert.ok(v.y[0] <= Math.min(...v.ys) && v.y[1] >= Math.max(...v.ys), `y axis ${v.y} misses points`);
+  }
+  assert.deepEqual([Math.min(...views[1].xs), Math.max(...views[1].xs)], [0, 1]);  // min-max
+});
+
 test('moving a slider recomputes the chart (one feature: Lasso alpha)', async () => {
   const before = await chartData('#one-feature canvas', 2);  // the Lasso line
   assert.ok(before.every((y) => Math.abs(y - 6.588) < 1e-9), 'flat Lasso line at alpha 1');

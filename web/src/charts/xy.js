@@ -31,7 +31,7 @@ export function xyChart(canvas, { x, y, legend = true, tooltips = true, plugins 
     plugins,
     data: { datasets: [] },
     options: {
-      parsing: false,  // data are {x, y} already (not sorted: no `normalized`)
+      parsing: false,  // data are {x, y} already, sorted by x unless limits are set
       scales: { x: axis(x), y: axis(y) },
       plugins: {
         // Datasets without a label (helper lines) stay out of the legend.
@@ -43,12 +43,18 @@ export function xyChart(canvas, { x, y, legend = true, tooltips = true, plugins 
   });
 }
 
-/** Points of a scatter dataset. */
+/**
+ * Points of a scatter dataset, sorted by x: with parsing off Chart.js takes
+ * the data as sorted and reads the x range from the first and last points.
+ */
 export const points = (label, data, color, extra = {}) => ({
-  type: 'scatter', label, data, backgroundColor: color, borderColor: color, pointRadius: 3, ...extra,
+  type: 'scatter', label, data: [...data].sort((a, b) => a.x - b.x), backgroundColor: color, borderColor: color, pointRadius: 3, ...extra,
 });
 
-/** A polyline through `data` in order. */
+/**
+ * A polyline through `data` in order. Outlines that turn back in x (balls,
+ * contours) need explicit x limits on the chart (see above).
+ */
 export const line = (label, data, color, extra = {}) => ({
   type: 'line', label, data, borderColor: color, backgroundColor: color, pointRadius: 0,
   borderWidth: 2, showLine: true, fill: false, tension: 0, ...extra,
