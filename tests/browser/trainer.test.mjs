@@ -3,17 +3,34 @@
 // (our curves and the post's Keras curve drawn), pause and resume, stop,
 // run N3, compare the two runs, reload and find the data in the browser's
 // cache; no console errors, and no long task (over 50 ms) on the page's main
-// thread while training. Screenshot:
+// thread while training (PerformanceObserver 'longtask'). Screenshot:
 // build/screenshots/trainer.png. Fast mode (3,000 images) keeps it short.
+//
+// Long tasks are wall-clock time. On a machine busier than its cores (load
+// average above the core count, e.g. other builds running), a frame that
+// does 10 ms of work can wait 50 ms for a CPU; there the test also records
+// a Chromium trace while training and requires instead that no main-thread
+// task *used* more than 50 ms of CPU, and reports the wall-clock ones.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { openLab, DIST } from './browser.mjs';
 
 const SCREENSHOTS = new URL('../../build/screenshots/', import.meta.url).pathname;
 const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
 
 const state = (page, fn, arg) => page.evaluate(fn, arg);
+const LONG_MS = 50;
+
+// Tasks of the page's main thread in a Chromium trace: [{wall, cpu}] in ms.
+function mainThreadTasks(trace) {
+  const events = JSON.parse(trace.toString()).traceEvents;
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasksOf = (t) => events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name === 'RunTask');
+  const busiest = mains.map(tasksOf).sort((a, b) => b.length - a.length)[0] ?? [];
+  return busiest.map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
+}
 const until = (page, fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout });
 
 // "label=points;..." of a curves view's loss chart.
@@ -50,6 +67,9 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     assert.equal(await page.$eval('#fashion-mnist .progress-track', (el) => el.getAttribute('aria-valuenow')), '100');
 
     // N4 in fast mode, to the end of an epoch: our curves and the post's
+    const busy = loadavg()[0] > cpus().length;
+    const browser = page.context().browser();
+    if (busy) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const trainingFrom = await state(page, () => performance.now());
     await page.click(`${card} button[data-preset="N4"]`);
     await until(page, () => window.reglabTrainer.state.current?.history.length >= 2);
@@ -96,6 +116,7 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     await page.click('.run-panel button:has-text("Stop")');
     await until(page, () => window.reglabTrainer.state.current.results);
     const trainingTo = await state(page, () => performance.now());
+    const traced = busy ? mainThreadTasks(await browser.stopTracing()) : null;
     await page.waitForTimeout(300);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.locator(card).screenshot({ path: `${SCREENSHOTS}trainer.png` });
@@ -125,7 +146,18 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     assert.equal(await state(page, () => window.reglabTrainer.state.data.fromCache), true);
     assert.equal(gzRequests(), before, 'no network request for the data files');
     assert.deepEqual(lab.problems, []);
-    assert.deepEqual(longTasks, [], 'long tasks (> 50 ms) on the main thread while training');
+    if (!busy) {
+      assert.deepEqual(longTasks, [], 'long tasks (> 50 ms) on the main thread while training');
+    } else {
+      const cpuLong = traced.filter((t) => t.cpu > LONG_MS);
+      const wallLong = traced.filter((t) => t.wall > LONG_MS);
+      const worst = Math.max(0, ...traced.map((t) => t.cpu));
+      console.log(`busy machine (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores): ${longTasks.length} long tasks by the clock `
+        + `(${wallLong.length} in the trace, ${wallLong.map((t) => `${t.wall.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} ms CPU`).join(', ')}); `
+        + `the longest task used ${worst.toFixed(1)} ms of CPU`);
+      assert.ok(traced.length > 100, `the trace holds the main thread's tasks (${traced.length})`);
+      assert.deepEqual(cpuLong, [], 'main-thread tasks that used more than 50 ms of CPU while training');
+    }
   } finally {
     await lab.close();
   }
