@@ -22,6 +22,9 @@
 //       labels are told apart by their magic number, train and test by the
 //       name ('t10k' or 'test' in it: test). Train images + labels are needed.
 //       -> loaded
+//   {type: 'load', id, source: 'bytes', train: {images, labels}, test?: {...}}
+//       The files' bytes (Uint8Array, gz or raw) as they are (node tests).
+//       -> loaded
 //   {type: 'configure', id, config}
 //       A new model and trainer (config: wasm/nn_convert.hpp's keys). Not
 //       while a run is going: stop it first.  -> configured
