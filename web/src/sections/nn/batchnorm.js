@@ -11,7 +11,7 @@ export function mount(root, { strings, trainer }) {
   const t = strings.trainer.batchnorm;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   shell.body.append(
-    ...t.paragraphs.map((text) => h('p', { text })),
+    h('div', { class: 'prose' }, t.paragraphs.map((text) => h('p', { text }))),
     h('div', { class: 'controls' }, fastModeControl(trainer.lab, strings.trainer)),
     experimentCard(trainer, strings, { pair: ['N5', 'N6'], title: t.n56Title, paragraphs: t.n56, origin: id }).element,
   );

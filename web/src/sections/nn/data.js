@@ -29,7 +29,7 @@ export function mount(root, { strings, trainer }) {
   let samplesFor = null;
 
   shell.body.append(
-    ...t.paragraphs.map((text) => h('p', { text })),
+    h('div', { class: 'prose' }, t.paragraphs.map((text) => h('p', { text }))),
     h('div', { class: 'grid grid-2-1' },
       card(t.loadTitle, h('div', { class: 'run-buttons' }, load), track, status, samples),
       card(t.ownTitle, h('p', { class: 'note', text: t.ownHelp }), files)),

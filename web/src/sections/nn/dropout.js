@@ -24,7 +24,7 @@ export function mount(root, { strings, trainer }) {
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   const { lab } = trainer;
   shell.body.append(
-    ...t.paragraphs.map((text) => h('p', { text })),
+    h('div', { class: 'prose' }, t.paragraphs.map((text) => h('p', { text }))),
     h('div', { class: 'controls' }, fastModeControl(lab, strings.trainer)),
     experimentCard(trainer, strings, { pair: ['N1', 'N2'], title: t.n12Title, paragraphs: t.n12, origin: id }).element,
     experimentCard(trainer, strings, { pair: ['N3', 'N4'], title: t.n34Title, paragraphs: t.n34, extra: doubleDivisionToggle(lab, t), origin: id }).element,
