@@ -55,7 +55,9 @@ if ((runs)); then
     { tail -40 "$build/reproduce-build.log"; exit 1; }
   mkdir -p "$out/spread"
   {
-    printf '{"date": "%s", "commit": "%s", ' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(git rev-parse --short HEAD)"
+    commit=$(git rev-parse --short HEAD)
+    git diff --quiet HEAD -- core cli CMakeLists.txt || commit="$commit + uncommitted changes"
+    printf '{"date": "%s", "commit": "%s", ' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit"
     printf '"cpu": "%s", ' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
     printf '"compiler": "%s", "flags": "-O3 -march=native (Release, REGLAB_NATIVE_ARCH=ON)", ' \
       "$(c++ --version | head -1)"
