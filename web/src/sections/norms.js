@@ -21,11 +21,12 @@ const POST = { vector: '10.00008', one: '14.0', inf: '18.0' };
 // 12.5 steps, and infinity at the end.
 const pAt = (pos) => (pos >= 100 ? Infinity : 2 ** (pos / 12.5));
 
-function parseP(text) {
+// "inf" (or ∞) is infinity; anything else must be a number (the core checks p >= 1).
+function parseP(text, strings) {
   const t = text.trim().toLowerCase();
   if (['inf', 'infinity', '∞', 'np.inf'].includes(t)) return Infinity;
   const p = Number(t);
-  if (t === '' || Number.isNaN(p)) throw new Error(`p: "${text}" is not a number`);
+  if (t === '' || Number.isNaN(p)) throw new Error(`${strings.norms.pName}: ${strings.common.notANumber(text)}`);
   return p;
 }
 
@@ -73,7 +74,7 @@ export function mount(root, { reglab, strings }) {
   function update() {
     try {
       const x = reglab.parseVector(vector.value);
-      const pValue = parseP(p.value);
+      const pValue = parseP(p.value, strings);
       const norm = reglab.vectorNorm(x, pValue);
       const others = [1, 2, Infinity].map((q) => `‖x‖${q === Infinity ? '∞' : q} = ${fmt.full(reglab.vectorNorm(x, q))}`);
       const A = reglab.parseMatrix(matrix.value);

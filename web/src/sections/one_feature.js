@@ -50,7 +50,7 @@ export function mount(root, { reglab, strings }) {
 
   function alphaOf(control) {
     const value = Number(control.value);
-    if (control.value === '' || !Number.isFinite(value)) throw new Error(c.alphaBad(control.value));
+    if (control.value === '' || !Number.isFinite(value)) throw new Error(c.notANumber(control.value));
     return value;
   }
 

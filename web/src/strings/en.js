@@ -30,7 +30,7 @@ export default {
     scalingNames: { none: 'none (raw)', minmax: 'min-max to [0, 1]', zscore: 'z-score (StandardScaler)' },
     errorPrefix: 'Not updated: ',
     keptLast: ' (the charts still show the last valid result)',
-    alphaBad: (text) => `"${text}" is not a number`,
+    notANumber: (text) => `"${text}" is not a number`,
   },
 
   intro: {
@@ -86,6 +86,7 @@ export default {
     builtin: 'wine (built in)',
     ownCsv: 'Your CSV file',
     ownCsvHelp: 'Use your own CSV file (header row, numbers): it stays in your browser.',
+    tooFewColumns: (name, columns) => `${name}: fewer than two numeric columns (${columns.join(', ') || 'none'})`,
     target: 'Target column',
     features: (n) => `${n} numeric feature columns`,
     csvLoaded: (name, rows, cols) => `${name}: ${rows} rows, ${cols} columns`,
@@ -135,6 +136,7 @@ export default {
     lead: 'A norm measures size. The p-norm of a vector is (Σ|xᵢ|ᵖ)^(1/p): p = 1 adds absolute values (Lasso\'s penalty), p = 2 is the length (Ridge\'s), and as p grows the largest entry takes over, until p = ∞ gives the maximum.',
     vector: 'Vector x',
     p: 'p (a number ≥ 1, or inf)',
+    pName: 'p',
     vectorResult: (p) => `‖x‖${p}`,
     postPrinted: 'the post printed',
     otherP: 'for comparison',
