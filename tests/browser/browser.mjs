@@ -7,9 +7,10 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function openLab({ width = 1280, height = 900, path = '' } = {}) {
+// root: the folder served (default dist/); path: where the page is under it.
+export async function openLab({ width = 1280, height = 900, root = DIST, path = '' } = {}) {
   if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `bash scripts/build.sh wasm web` first');
-  const { server, url } = await startStaticServer({ root: DIST, port: 0 });
+  const { server, url } = await startStaticServer({ root, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',

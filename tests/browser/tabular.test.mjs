@@ -4,9 +4,10 @@
 // is fetched from another origin. Saves build/screenshots/tabular.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { openLab } from './browser.mjs';
+import { openLab, DIST } from './browser.mjs';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../build/screenshots/', import.meta.url));
 
@@ -182,5 +183,20 @@ test('phone-sized screen: one column, nothing wider than the screen', async () =
     assert.deepEqual(phone.problems, []);
   } finally {
     await phone.close();
+  }
+});
+
+test('dist/ works from a sub-path of a static host (relative URLs only)', async () => {
+  const host = mkdtempSync(`${tmpdir()}/reglab-host-`);
+  mkdirSync(`${host}/some/sub`, { recursive: true });
+  symlinkSync(DIST, `${host}/some/sub/lab`);
+  const nested = await openLab({ width: 800, height: 600, root: host, path: 'some/sub/lab/' });
+  try {
+    assert.equal(await nested.page.locator('#wine table.results tr[data-model="ols"] td.mae').textContent(), '0.251290');
+    assert.deepEqual(nested.problems, []);
+    assert.ok(nested.requests.every((url) => url.includes('/some/sub/lab/')), nested.requests.join('\n'));
+  } finally {
+    await nested.close();
+    rmSync(host, { recursive: true, force: true });
   }
 });
