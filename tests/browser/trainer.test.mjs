@@ -31,7 +31,22 @@ function mainThreadTasks(trace) {
   const busiest = mains.map(tasksOf).sort((a, b) => b.length - a.length)[0] ?? [];
   return busiest.map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
 }
-const until = (page, fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout });
+// Waits for fn(arg) in the page; on a timeout the error says what the page showed.
+async function until(page, fn, arg, timeout = 60000) {
+  try {
+    return await page.waitForFunction(fn, arg, { timeout });
+  } catch (error) {
+    const seen = await page.evaluate(() => JSON.stringify({
+      runs: window.reglabTrainer?.state.runs.map((r) => ({ id: r.id, status: r.status, epochs: r.history.length, results: Boolean(r.results) })),
+      data: window.reglabTrainer?.state.data.status,
+      error: window.reglabTrainer?.state.error,
+      panel: document.querySelector('.run-panel .run-stats')?.textContent,
+      compare: document.querySelector('#compare .diff-summary')?.textContent,
+      inside: document.querySelector('#inside .gallery')?.previousElementSibling?.textContent,
+    })).catch(() => 'the page did not answer');
+    throw new Error(`${error.message}\nwaiting for: ${fn}\nthe page: ${seen}`);
+  }
+}
 
 // "label=points;..." of a curves view's loss chart.
 async function drawn(page, selector) {
@@ -124,13 +139,14 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     // compare: both runs in the table and the chart, and where they disagree
     await page.locator('#compare').scrollIntoViewIfNeeded();
     await until(page, () => document.querySelectorAll('#compare .runs-table tbody tr').length === 2);
-    await until(page, () => document.querySelectorAll('#compare .diff-gallery .tile').length > 0, undefined, 30000);
+    await until(page, () => document.querySelectorAll('#compare .diff-gallery .tile').length > 0);
     const summary = await page.$eval('#compare .diff-summary', (el) => el.textContent);
     assert.match(summary, /^They disagree on [\d,]+ of 10,000 test pictures/);
 
     // inside a model: the confusion matrix and the first layer's weights
     await page.locator('#inside').scrollIntoViewIfNeeded();
-    await until(page, () => document.querySelectorAll('#inside table.confusion tbody tr').length === 10 && document.querySelectorAll('#inside .gallery .tile').length > 0, undefined, 30000);
+    await until(page, () => document.querySelectorAll('#inside table.confusion tbody tr').length === 10);
+    await until(page, () => document.querySelectorAll('#inside .gallery .tile').length > 0);
     assert.equal(await page.$eval('#inside canvas.weights', (c) => c.width), 32 * 29 - 1, '256 units, 32 tiles a row');
 
     // the main thread stayed free while training
