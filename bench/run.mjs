@@ -196,10 +196,11 @@ for (const c of CONFIGS) {
 
   log(c.id, 'TF.js wasm in Chromium');
   const samples = Number(process.env.TFJS_SAMPLES ?? (QUICK ? Math.min(c.tfjsSamples, 4096) : c.tfjsSamples));
-  const tfCpu0 = await tfjsCpu();
-  const tf = await tfjsPage.evaluate((a) => window.tfjsTrain(a),
+  await tfjsPage.evaluate((a) => window.tfjsPrepare(a),
     { hidden: c.hidden, batchnorm: c.batchnorm, batchSize: c.batch, samples });
-  const tfCpu = (await tfjsCpu()) - tfCpu0;   // warm-up and data generation included
+  const tfCpu0 = await tfjsCpu();
+  const tf = await tfjsPage.evaluate(() => window.tfjsFit());
+  const tfCpu = (await tfjsCpu()) - tfCpu0;
   row.tfjs = { ...tf, seconds_per_epoch: round(EPOCH_SAMPLES / tf.samples_per_s, 3), samples_per_s: Math.round(tf.samples_per_s),
     cpu_seconds_per_epoch: round(tfCpu * EPOCH_SAMPLES / samples, 3) };
 
