@@ -143,7 +143,7 @@ export default {
     n56: [
       'Dense(128, relu), with or without BatchNormalization after the ReLU, then Dense(10, softmax); 30% of the training pictures held back for validation; batches of 2048, so only 21 steps per epoch. With batch normalization the post\'s network trains faster and ends with a better validation accuracy (87.9% against 86.7%).',
       'Look at the first epoch: its validation loss is worse with batch normalization (1.06 against 0.75 in the post) although its training loss is already better. That is the moving statistics warming up, not the model.',
-      'In fast mode this effect takes over: 4,200 training pictures make only 3 steps of 2048 per epoch, 60 steps in all, too few for the moving statistics to settle, so N6\'s validation numbers stay worse than N5\'s. Turn fast mode off to see the post\'s result.',
+      'In fast mode this effect takes over: of 6,000 images, 4,200 are left for training, 3 steps of 2048 per epoch and 60 steps in all, too few for the moving statistics to settle, so N6\'s validation numbers stay worse than N5\'s. Turn fast mode off to see the post\'s result.',
     ],
   },
 
