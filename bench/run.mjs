@@ -341,4 +341,3 @@ for (const r of training) {
   lines.push(`| ${r.id} | ${r.cpu.lab_chromium_s_per_epoch} | ${r.cpu.lab_node_s_per_epoch} | ${r.cpu.native_s_per_epoch_upper_bound} | ${r.cpu.tfjs_s_per_epoch} | ${r.cpu.lab_vs_tfjs} | ${r.cpu.lab_vs_native_at_least} |`);
 }
 console.log(lines.join('\n'));
-writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
