@@ -306,7 +306,7 @@ const result = {
     clock: 'wall clock everywhere (Chromium has no CPU clock); lab_node also gives CPU seconds',
   },
   training,
-  gemm: { native: { compiled_for: gemmNative.compiled_for ?? null, clock: gemmNative.clock }, wasm_node_clock: gemmWasmNode.clock, rows: gemm },
+  gemm: { native: { backend: gemmNative.backend, flags: '-O3 -march=native', clock: gemmNative.clock }, wasm_node_clock: gemmWasmNode.clock, rows: gemm },
   wasm_size: size,
   wasm_heap_peak_bytes: heapPeak,
   first_chart_ms: { first_visit: firstChartCold, data_cached: firstChartWarm },
