@@ -17,6 +17,7 @@ template <class T, class Activation>
 struct Dense {
   int in = 0, out = 0;
   KernelRegularizer regularizer;
+  bool input_grad_needed = true;  // false for a model's first layer: no dx buffer
 
   // Where this layer's slots sit in the model's flat buffers (declare()).
   std::size_t kernel_offset = 0, bias_offset = 0;
@@ -46,7 +47,7 @@ struct Dense {
   void reserve(int max_batch) {
     y.resize(max_batch, out);
     if (Activation::needs_grad_mask) dz.resize(max_batch, out);
-    dx.resize(max_batch, in);
+    if (input_grad_needed) dx.resize(max_batch, in);
   }
 
   // Keras' glorot_uniform: U(-limit, limit), limit = sqrt(6 / (in + out)).

@@ -17,6 +17,7 @@ Model<T>::Model(const ModelSpec& spec) : spec_(spec) {
     const std::string id = std::to_string(i);
     auto& dense = std::get<Dense<T, Relu>>(layers_.emplace_back(std::in_place_type<Dense<T, Relu>>, in, h, reg));
     dense.declare(param_layout_, "dense_" + id);
+    dense.input_grad_needed = i > 0;  // nobody needs d loss / d pixels
     if (spec_.batchnorm) {
       auto& bn = std::get<BatchNorm<T>>(layers_.emplace_back(std::in_place_type<BatchNorm<T>>, h));
       bn.declare(param_layout_, state_layout_, "batch_normalization_" + id);
@@ -94,7 +95,7 @@ void Model<T>::backward(ConstView<T> x, ConstView<T> d_logits) {
           if constexpr (std::is_same_v<L, Dense<T, Relu>> || std::is_same_v<L, Dense<T, Linear>>) {
             const ConstView<T> dz = l.activation_grad(d);
             l.accumulate_param_grads(in, dz);
-            if (i > 0) new (&d) ConstView<T>(l.input_grad(dz));  // the input needs no gradient
+            if (l.input_grad_needed) new (&d) ConstView<T>(l.input_grad(dz));
           } else {
             new (&d) ConstView<T>(l.backward(in, d));
           }
