@@ -145,6 +145,7 @@ function chartConfigs(run, post, ours) {
           x: {
             type: long ? 'logarithmic' : 'linear', min: 1, max: post.length,
             title: { display: true, text: long ? 'epoch (log scale)' : 'epoch' },
+            ...(long ? {} : { ticks: { stepSize: 1 } }),
           },
           y: { title: { display: true, text: what } },
         },
