@@ -212,3 +212,60 @@ TEST_CASE("nn: whole-model gradient (BN, dropout, L1/L2, 2 hidden layers)", "[nn
   const auto numeric = numerical_gradient(loss, model.values().data(), model.values().size());
   require_close(numeric, analytic.data(), "d params", 1e-7, 1e-5);
 }
+
+TEST_CASE("nn: the float model (core/kernels products) matches the double one", "[nn][gradient]") {
+  // The gradient checks above run in double through Eigen; training runs in
+  // float through core/kernels. Same weights, same masks: same numbers to
+  // float precision, gradients accumulated twice included.
+  ModelSpec spec;
+  spec.inputs = 40;
+  spec.hidden = {33, 17};
+  spec.classes = 10;
+  spec.dropout = 0.2;
+  spec.batchnorm = true;
+  spec.l1 = 1e-3;
+  spec.l2 = 1e-3;
+  Model<float> f(spec);
+  Model<double> d(spec);
+  Rng rng(Catch::rngSeed());
+  d.init(rng);
+  for (auto& v : d.values()) v += 0.1 * (rng.uniform_double() - 0.5);
+  std::copy(d.values().begin(), d.values().end(), f.values().begin());
+  std::copy(d.state().begin(), d.state().end(), f.state().begin());
+  const int n = 29;  // odd, not a multiple of any SIMD width
+  f.reserve(32);
+  d.reserve(32);
+  Matrix<double> xd = random_matrix(n, 40, rng, 0, 1);
+  const Matrix<float> xf = xd.cast<float>();
+  xd = xf.cast<double>();  // the same inputs exactly
+  std::uint8_t labels[n];
+  for (int i = 0; i < n; ++i) labels[i] = static_cast<std::uint8_t>(rng.up_to(9));
+  SoftmaxCrossEntropy<float> hf(10);
+  SoftmaxCrossEntropy<double> hd(10);
+  hf.reserve(32);
+  hd.reserve(32);
+  const ConstView<float> xfv(xf.data(), n, 40);
+  const ConstView<double> xdv(xd.data(), n, 40);
+  const Rng masks(99);
+  f.zero_grad();
+  d.zero_grad();
+  for (int pass = 0; pass < 2; ++pass) {  // gradients accumulate over two passes
+    Rng rf = masks, rd = masks;
+    const double lf = hf.forward(f.forward_train(xfv, rf), labels).loss_sum;
+    const double ld = hd.forward(d.forward_train(xdv, rd), labels).loss_sum;
+    CHECK(lf == Approx(ld).epsilon(1e-5));
+    f.backward(xfv, hf.backward(labels, n));
+    d.backward(xdv, hd.backward(labels, n));
+  }
+  double max_err = 0, max_grad = 0;
+  for (std::size_t i = 0; i < d.grads().size(); ++i) {
+    max_err = std::max(max_err, std::abs(d.grads()[i] - static_cast<double>(f.grads()[i])));
+    max_grad = std::max(max_grad, std::abs(d.grads()[i]));
+  }
+  INFO("max |grad| " << max_grad << ", max float error " << max_err);
+  CHECK(max_err <= 1e-5 * max_grad + 1e-7);
+  // inference too
+  const Matrix<float> logits_f = f.forward_infer(xfv);
+  const Matrix<double> logits_d = d.forward_infer(xdv);
+  CHECK((logits_f.cast<double>() - logits_d).cwiseAbs().maxCoeff() < 1e-4);
+}
