@@ -35,18 +35,6 @@ std::vector<std::string> choose_features(const Table& table, const RegressionReq
   return features;
 }
 
-Eigen::MatrixXd rows_of(const Eigen::MatrixXd& X, const std::vector<int>& rows) {
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), X.cols());  // (rows, features)
-  for (std::size_t i = 0; i < rows.size(); ++i) out.row(static_cast<Eigen::Index>(i)) = X.row(rows[i]);
-  return out;
-}
-
-Eigen::VectorXd rows_of(const Eigen::VectorXd& y, const std::vector<int>& rows) {
-  Eigen::VectorXd out(static_cast<Eigen::Index>(rows.size()));
-  for (std::size_t i = 0; i < rows.size(); ++i) out(static_cast<Eigen::Index>(i)) = y(rows[i]);
-  return out;
-}
-
 }  // namespace
 
 RegressionResult run_regression(const RegressionRequest& request) {
@@ -70,16 +58,16 @@ RegressionResult run_regression(const RegressionRequest& request) {
   result.train_indices = split.train;
   result.test_indices = split.test;
 
-  const Eigen::MatrixXd X_train = rows_of(result.X, split.train);  // (train rows, features)
-  const Eigen::VectorXd y_train = rows_of(result.y, split.train);
+  const Eigen::MatrixXd X_train = result.X(split.train, Eigen::all);  // (train rows, features)
+  const Eigen::VectorXd y_train = result.y(split.train);
   result.scaler = fit_scaler(request.scaling, X_train);
   const Eigen::MatrixXd X_train_scaled = result.scaler.apply(X_train);
 
   result.fit = fit(model, X_train_scaled, y_train, request.solver);
   result.train = regression_metrics(y_train, result.fit.predict(X_train_scaled));
   if (!split.test.empty()) {
-    const Eigen::MatrixXd X_test_scaled = result.scaler.apply(rows_of(result.X, split.test));
-    result.test = regression_metrics(rows_of(result.y, split.test), result.fit.predict(X_test_scaled));
+    const Eigen::MatrixXd X_test_scaled = result.scaler.apply(result.X(split.test, Eigen::all));
+    result.test = regression_metrics(result.y(split.test), result.fit.predict(X_test_scaled));
   }
   return result;
 }

@@ -6,33 +6,17 @@
 #include "core/errors.hpp"
 
 namespace reglab::wasm {
-namespace {
-
-Eigen::MatrixXd rows_of(const Eigen::MatrixXd& X, const std::vector<int>& rows) {
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), X.cols());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.row(static_cast<Eigen::Index>(i)) = X.row(rows[i]);
-  return out;
-}
-
-Eigen::VectorXd rows_of(const Eigen::VectorXd& y, const std::vector<int>& rows) {
-  Eigen::VectorXd out(static_cast<Eigen::Index>(rows.size()));
-  for (std::size_t i = 0; i < rows.size(); ++i) out(static_cast<Eigen::Index>(i)) = y(rows[i]);
-  return out;
-}
-
-}  // namespace
-
 TrainingRows training_rows(const RegressionResult& result) {
-  return {result.scaler.apply(rows_of(result.X, result.train_indices)),
-          rows_of(result.y, result.train_indices)};
+  return {result.scaler.apply(result.X(result.train_indices, Eigen::all)),
+          result.y(result.train_indices)};
 }
 
 Predictions predictions(const RegressionResult& result) {
   Predictions out;
-  out.train = result.fit.predict(result.scaler.apply(rows_of(result.X, result.train_indices)));
+  out.train = result.fit.predict(result.scaler.apply(result.X(result.train_indices, Eigen::all)));
   out.test = result.test_indices.empty()
                  ? Eigen::VectorXd()
-                 : result.fit.predict(result.scaler.apply(rows_of(result.X, result.test_indices)));
+                 : result.fit.predict(result.scaler.apply(result.X(result.test_indices, Eigen::all)));
   return out;
 }
 
