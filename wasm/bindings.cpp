@@ -22,17 +22,6 @@
 namespace reglab::wasm {
 namespace {
 
-template <class F>
-val guarded(F&& body) {
-  try {
-    return body();
-  } catch (const InputError& e) {
-    return js_error(e.what());
-  } catch (const std::exception& e) {
-    return js_error(std::string("internal error: ") + e.what());
-  }
-}
-
 val js_regress(val request) {
   return guarded([&] {
     const RegressionResult result = run_regression(to_regression_request(request));

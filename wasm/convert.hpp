@@ -9,12 +9,15 @@
 // C++ -> JS: every array is copied into a fresh JS typed array, so results
 // never alias the wasm heap (which moves when memory grows).
 #include <emscripten/val.h>
+#include <exception>
+#include <new>
 
 #include <Eigen/Core>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "core/metrics.hpp"
 #include "core/norms.hpp"
 
@@ -49,5 +52,20 @@ val to_js(const std::optional<int>& value);    // number, or null
 
 // An Error object carrying `message`, to be returned (not thrown) to reglab.js.
 val js_error(const std::string& message);
+
+// Runs a binding's body; a C++ exception becomes a returned Error, so nothing
+// is thrown across the wasm boundary (3.1.6 leaks C stack on each such throw).
+template <class F>
+val guarded(F&& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    return js_error(e.what());
+  } catch (const std::bad_alloc&) {
+    return js_error("out of memory (the browser refused to grow the WebAssembly heap)");
+  } catch (const std::exception& e) {
+    return js_error(std::string("internal error: ") + e.what());
+  }
+}
 
 }  // namespace reglab::wasm

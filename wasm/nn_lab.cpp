@@ -15,19 +15,6 @@
 namespace reglab::wasm {
 namespace {
 
-template <class F>
-val guarded(F&& body) {
-  try {
-    return body();
-  } catch (const InputError& e) {
-    return js_error(e.what());
-  } catch (const std::bad_alloc&) {
-    return js_error("out of memory (the browser refused to grow the WebAssembly heap)");
-  } catch (const std::exception& e) {
-    return js_error(std::string("internal error: ") + e.what());
-  }
-}
-
 val data_info(const nn::Dataset* data) {
   if (!data) return val::null();
   val out = val::object();
