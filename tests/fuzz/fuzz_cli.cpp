@@ -9,12 +9,14 @@
 // What the target does NOT run, so that one run stays in milliseconds and
 // never touches files outside its sandbox (inputs that would are skipped,
 // not run):
-//   * `train` (minutes of training on Fashion-MNIST): any word "train".
 //   * file paths: any word with a '/'. The target works in a fresh temporary
-//     folder holding a few small CSVs, a tiny IDX test set
-//     (t10k-*-idx*-ubyte, 8 images of 4 x 4) and small model files, made
-//     at start-up; `evaluate` always gets `--data-dir .` (inserted after the
-//     word "evaluate"; a --data-dir of the input's own is skipped).
+//     folder holding a few small CSVs, tiny Fashion-MNIST-like IDX files
+//     (train-* and t10k-*, 8 images of 28 x 28 each) and small model files,
+//     made at start-up; `train` and `evaluate` always get `--data-dir .`
+//     (inserted after the subcommand; a --data-dir of the input's own is
+//     skipped).
+//   * long trainings and written files: `train` runs only with an --epochs
+//     of at most 3, hidden layers of at most 128 units and no --save.
 //   * long solver runs: --max-iter above 200, --cv above 5, an --alphas grid
 //     of 31..10000 points or a list of more than 30 (10000+ points are kept:
 //     the core refuses them).
@@ -48,7 +50,8 @@ std::vector<std::string> split_words(const std::string& text) {
     if (c == '\'') {
       quoted = !quoted;
       in_word = true;
-    } else if (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+    } else if (c == '\0' || (!quoted && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))) {
+      // NUL ends a word even in quotes: argv words are C strings
       if (in_word) words.push_back(word);
       word.clear();
       in_word = false;
@@ -78,8 +81,26 @@ bool int_above(const std::string& text, long long cap) {
 }
 
 bool too_slow_or_unsafe(const std::vector<std::string>& words) {
+  bool train = false;
   for (const std::string& w : words) {
-    if (w.find('/') != std::string::npos || w == "train" || w.rfind("--data-dir", 0) == 0) return true;
+    if (w.find('/') != std::string::npos || w.rfind("--data-dir", 0) == 0 || w.rfind("--save", 0) == 0)
+      return true;
+    train = train || w == "train";
+  }
+  if (train) {
+    const auto epochs = values_of(words, "--epochs");
+    if (epochs.empty()) return true;  // presets train for up to 200 epochs
+    for (const std::string& v : epochs)
+      if (int_above(v, 3)) return true;
+    for (const std::string& list : values_of(words, "--hidden")) {
+      std::size_t start = 0;
+      for (;;) {
+        const std::size_t comma = list.find(',', start);
+        if (int_above(list.substr(start, comma - start), 128)) return true;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    }
   }
   for (const std::string& v : values_of(words, "--max-iter"))
     if (int_above(v, 200)) return true;
@@ -130,14 +151,16 @@ void make_sandbox() {
   write_file("ragged.csv", "x,y\n1,2\n2\n");
   write_file("const.csv", "x,c,y\n1,5,2\n2,5,4\n3,5,6\n");
   write_file("empty.csv", "");
-  std::string images = be32(0x803) + be32(8) + be32(4) + be32(4), labels = be32(0x801) + be32(8);
-  for (int i = 0; i < 8 * 16; ++i) images += static_cast<char>(i * 29);
+  std::string images = be32(0x803) + be32(8) + be32(28) + be32(28), labels = be32(0x801) + be32(8);
+  for (int i = 0; i < 8 * 784; ++i) images += static_cast<char>(i * 29);
   for (int i = 0; i < 8; ++i) labels += static_cast<char>(i);
-  write_file("t10k-images-idx3-ubyte", images);
-  write_file("t10k-labels-idx1-ubyte", labels);
-  write_file("m.bin", model_file(16, {4}, false));
-  write_file("bn.bin", model_file(16, {3, 2}, true));
-  write_file("m784.bin", model_file(784, {2}, false));
+  for (const char* split : {"train", "t10k"}) {
+    write_file(std::string(split) + "-images-idx3-ubyte", images);
+    write_file(std::string(split) + "-labels-idx1-ubyte", labels);
+  }
+  write_file("m.bin", model_file(784, {4}, false));
+  write_file("bn.bin", model_file(784, {3, 2}, true));
+  write_file("m16.bin", model_file(16, {2}, false));
   write_file("junk.bin", "REGLABNN\x01\0\0\0garbage");
 }
 
@@ -163,7 +186,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       split_words(std::string(reinterpret_cast<const char*>(data), size));
   if (words.size() > 64 || too_slow_or_unsafe(words)) return 0;
   for (std::size_t i = 0; i < words.size(); ++i)
-    if (words[i] == "evaluate") {
+    if (words[i] == "evaluate" || words[i] == "train") {
       words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, {"--data-dir", "."});
       break;
     }
