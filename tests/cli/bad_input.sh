@@ -6,14 +6,7 @@
 # non-zero when any check fails. REGLAB_SANITIZED=1 (the native-asan test
 # preset) skips the 50 MB CSV and the largest model, which are slow there.
 set -uo pipefail
-: "${REGLAB:?set REGLAB to the reglab binary}"
-PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+source "$(dirname "$0")/harness.sh"
 
 # expect EXIT_CODE 'TEXT IN STDERR' ARGS...: runs reglab in $tmp.
 expect() {
@@ -211,5 +204,4 @@ expect 2 "input divisor must be a finite number > 0, got 0" evaluate --model m_d
 expect 2 "--model: '.' is not a file" evaluate --model . --data-dir idx_ok
 expect 2 "--model: 'nope.bin' is not a file" evaluate --model nope.bin --data-dir idx_ok
 
-echo "bad_input: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish bad_input

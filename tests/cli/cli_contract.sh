@@ -2,15 +2,7 @@
 # The CLI contract: exit codes and JSON keys. Run by ctest with REGLAB set to
 # the binary; exits non-zero when any check fails.
 set -uo pipefail
-: "${REGLAB:?set REGLAB to the reglab binary}"
-PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+source "$(dirname "$0")/harness.sh"
 
 # expect EXIT_CODE ARGS...: runs reglab; stdout in $tmp/out, stderr in $tmp/err.
 # A bad-input exit (2) must come with a message and never be a crash.
@@ -156,5 +148,4 @@ expect 2 norm --matrix "1,2;3,4" --ord 3
 expect 2 norm --vector 1,2 --matrix "1,2"
 expect 2 norm
 
-echo "cli_contract: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish cli_contract
