@@ -18,7 +18,7 @@ export default defineConfig({
     alias: { '@reglab': process.env.REGLAB_WASM_DIR ?? here('../build/wasm') },
   },
   build: {
-    outDir: here('../dist'),
+    outDir: process.env.REGLAB_DIST ?? here('../dist'), // REGLAB_DIST: a helper's own output folder
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,             // the .wasm stays a file

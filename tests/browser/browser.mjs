@@ -4,7 +4,8 @@ import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
-export const DIST = new URL('../../dist/', import.meta.url).pathname;
+// REGLAB_DIST tests another build of the page (it must end with '/').
+export const DIST = process.env.REGLAB_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // root: the folder served (default dist/); path: where the page is under it.
