@@ -2,6 +2,10 @@
 // with the same shape (strings/ko.js, ...); main.js picks one.
 // Functions are used where a string has values in it.
 import trainer from './trainer_en.js';  // the Fashion-MNIST sections (7-12)
+import runs from './runs_en.js';
+import state from './state_en.js';
+import a11y from './a11y_en.js';
+import offline from './offline_en.js';
 
 export default {
   lang: 'en',
@@ -187,4 +191,8 @@ export default {
   },
 
   trainer,
+  runs,
+  state,
+  a11y,
+  offline,
 };

@@ -1,0 +1,3 @@
+// Strings for URL state of every section and its notices (web/src/state, web/src/sections), in en. en.js / ko.js include it as `state`.
+export default {
+};
