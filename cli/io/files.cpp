@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
 
 #include "core/errors.hpp"
 
@@ -30,7 +31,7 @@ std::vector<std::uint8_t> read_binary_file(const std::string& path) {
   return read_all<std::vector<std::uint8_t>>(path);
 }
 
-std::vector<std::uint8_t> read_maybe_gzip(const std::string& path) {
+std::vector<std::uint8_t> read_maybe_gzip(const std::string& path, std::size_t max_unpacked) {
   std::vector<std::uint8_t> raw = read_binary_file(path);
   if (raw.size() < 2 || raw[0] != 0x1f || raw[1] != 0x8b) return raw;
 
@@ -49,7 +50,13 @@ std::vector<std::uint8_t> read_maybe_gzip(const std::string& path) {
       inflateEnd(&zs);
       throw InputError("'" + path + "' is not a valid gzip file (truncated or damaged)");
     }
-    out.insert(out.end(), chunk, chunk + (sizeof chunk - zs.avail_out));
+    const std::size_t produced = sizeof chunk - zs.avail_out;
+    if (out.size() + produced > max_unpacked) {
+      inflateEnd(&zs);
+      throw InputError("'" + path + "' unpacks to more than " + std::to_string(max_unpacked >> 20) +
+                       " MiB; refusing it (no data set here is that large)");
+    }
+    out.insert(out.end(), chunk, chunk + produced);
   }
   inflateEnd(&zs);
   return out;

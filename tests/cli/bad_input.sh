@@ -149,6 +149,17 @@ expect 2 "label 12 at index 7 is outside 0..9" evaluate --model m.bin --data-dir
 expect 2 "8 images but 7 labels" evaluate --model m.bin --data-dir idx_count_mismatch
 expect 2 "header claims 2147483647 x 28 x 28 bytes, more than 2 GiB" evaluate --model m.bin --data-dir idx_size_2gb
 expect 2 "is not a valid gzip file (truncated or damaged)" evaluate --model m.bin --data-dir idx_not_gzip
+# A "gzip bomb": 1 MB that unpacks to 1 GiB + 1 MiB of zeros, over the 1 GiB cap.
+mkdir -p "$tmp/idx_bomb" && cp "$tmp"/idx_ok/t10k-labels-idx1-ubyte "$tmp/idx_bomb/"
+"$PYTHON" -c "
+import sys, zlib
+z = zlib.compressobj(9, zlib.DEFLATED, 31)
+with open(sys.argv[1], 'wb') as f:
+    block = bytes(1 << 20)
+    for _ in range(1025): f.write(z.compress(block))
+    f.write(z.flush())
+" "$tmp/idx_bomb/t10k-images-idx3-ubyte.gz"
+expect 2 "unpacks to more than 1024 MiB; refusing it" evaluate --model m.bin --data-dir idx_bomb
 expect 2 "images have 16 pixels but the model takes 784 inputs" evaluate --model m.bin --data-dir idx_pixels_16
 expect 2 "not found in 'nowhere'" evaluate --model m.bin --data-dir nowhere
 
