@@ -1,35 +1,67 @@
-// A plain static file server for dist/, as any static host would serve it.
-// It adds COOP/COEP so the page may use threads where it wants; the lab
-// must also work without them.
+// A plain static file server for dist/, as any static host would serve it:
+// a file or 404 (no fallback to index.html), a folder without its trailing
+// slash redirected to it (so the page's relative URLs resolve), correct MIME
+// types (application/wasm included), and the page's Content-Security-Policy
+// as a header. It adds COOP/COEP so the page may use threads where it wants;
+// the lab must also work without them.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CSP_HEADER } from '../web/src/offline/csp.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.csv': 'text/csv', '.gz': 'application/gzip',
-  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
+export const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8', '.gz': 'application/gzip',
+  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
 };
 
-export function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
+const COMMON = {
+  'Content-Security-Policy': CSP_HEADER,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+};
+
+// root: the folder served; csp: false leaves the header out (to test the <meta> alone).
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', csp = true }) {
   const base = resolve(root);
+  const headers = (extra) => {
+    const all = { ...COMMON, ...extra };
+    if (!csp) delete all['Content-Security-Policy'];
+    return all;
+  };
   const server = createServer(async (req, res) => {
+    const fail = (status, text) => res.writeHead(status, headers({ 'Content-Type': 'text/plain; charset=utf-8' })).end(text);
+    if (req.method !== 'GET' && req.method !== 'HEAD') { fail(405, 'method not allowed'); return; }
+    let url;
+    let path;
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(base, path));
-      if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(body);
+      url = new URL(req.url, 'http://x');
+      path = decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      fail(400, 'bad request');
+      return;
+    }
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) { fail(403, 'forbidden'); return; }
+    try {
+      if ((await stat(file).catch(() => null))?.isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, headers({ Location: `${url.pathname}/${url.search}` })).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers({
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': String(body.length),
+      }));
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      fail(404, 'not found');
     }
   });
   return new Promise((ok, fail) => {

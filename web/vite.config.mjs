@@ -3,14 +3,27 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { fashionMnistData } from './src/trainer/vite_data_plugin.mjs';
+import { CSP_META } from './src/offline/csp.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// The Content-Security-Policy as the first thing in dist/index.html's head.
+// Build only: the dev server injects inline styles and a websocket client.
+const cspMeta = () => ({
+  name: 'reglab-csp-meta',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace('<meta charset="utf-8">',
+    (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}">`),
+});
 
 export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
-  plugins: [fashionMnistData()],  // dist/data/: the four Fashion-MNIST files and their licence
+  plugins: [
+    fashionMnistData(),  // dist/data/: the four Fashion-MNIST files and their licence
+    cspMeta(),
+  ],
   worker: { format: 'es' },       // the trainer's module worker imports the wasm loader
   resolve: {
     // The wasm package CMake builds: reglab.js, reglab.mjs, reglab.wasm

@@ -8,16 +8,19 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 export const DIST = process.env.REGLAB_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-// root: the folder served (default dist/); path: where the page is under it.
-export async function openLab({ width = 1280, height = 900, root = DIST, path = '' } = {}) {
+// root: the folder served (default dist/); path: where the page is under it;
+// locale: the browser's language; init: a function run in the page before its
+// scripts; csp: false serves without the CSP header (the <meta> alone).
+export async function openLab({ width = 1280, height = 900, root = DIST, path = '', locale = 'en-US', init, csp = true } = {}) {
   if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `bash scripts/build.sh wasm web` first');
-  const { server, url } = await startStaticServer({ root, port: 0 });
+  const { server, url } = await startStaticServer({ root, port: 0, csp });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height }, locale });
+  if (init) await page.addInitScript(init);
   const problems = [];
   const requests = [];
   page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`); });

@@ -10,6 +10,7 @@ export function h(tag, props = {}, ...children) {
     else if (key === 'text') el.textContent = value;
     else if (key === 'on') for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'style') el.style.cssText = value;  // through the CSSOM: the CSP refuses style attributes
     else if (key in el && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
