@@ -6,6 +6,7 @@ import strings from './strings/en.js';
 import { h } from './ui/dom.js';
 import { loadCore } from './wasm.js';
 import { GROUPS } from './sections/index.js';
+import { createUrlState } from './state/url_state.js';
 
 function buildFrame() {
   document.documentElement.lang = strings.lang;
@@ -64,7 +65,9 @@ async function boot() {
     return;
   }
   status.remove();
-  mountSections(main, { reglab, strings });
+  const urlState = createUrlState({ strings });  // every section's settings in the address
+  if (urlState.notice) main.querySelector('.hero').append(urlState.notice);
+  mountSections(main, { reglab, strings, urlState });
   followScroll();
   document.documentElement.dataset.ready = 'true';
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();

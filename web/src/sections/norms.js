@@ -8,6 +8,7 @@ import * as fmt from '../ui/format.js';
 import { equalAxesChart, line, redraw } from '../charts/xy.js';
 import * as palette from '../charts/palette.js';
 import { normsPython, unitBallPython } from '../python/norms.js';
+import { textBox, sliderBox } from '../state/controls.js';
 
 export const id = 'norms';
 export const navTitle = (strings) => strings.norms.nav;
@@ -30,7 +31,7 @@ function parseP(text, strings) {
   return p;
 }
 
-export function mount(root, { reglab, strings }) {
+export function mount(root, { reglab, strings, urlState }) {
   const s = strings.norms;
   const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
   const schedule = frameScheduler(update, root);
@@ -70,6 +71,13 @@ export function mount(root, { reglab, strings }) {
   // The reference outlines never change: computed once by the core.
   const references = [[1, '#adb5bd'], [2, '#adb5bd'], [Infinity, '#adb5bd']].map(([q, color]) =>
     line(s.reference(fmt.pValue(q)), reglab.unitBall(q, { points: 257 }), color, { borderWidth: 1, borderDash: [3, 3] }));
+
+  urlState?.bind(id, {
+    vector: textBox(vector),
+    p: { get: () => { try { return parseP(p.value, strings); } catch { return NaN; } }, set: (v) => { p.input.value = v === Infinity ? 'inf' : String(v); } },
+    matrix: textBox(matrix),
+    ball: sliderBox(ballP),
+  });
 
   function update() {
     try {

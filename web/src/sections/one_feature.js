@@ -7,6 +7,7 @@ import * as fmt from '../ui/format.js';
 import { xyChart, points, line, redraw } from '../charts/xy.js';
 import * as palette from '../charts/palette.js';
 import { oneFeaturePython } from '../python/one_feature.js';
+import { numberBox } from '../state/controls.js';
 
 export const id = 'one-feature';
 export const navTitle = (strings) => strings.oneFeature.nav;
@@ -26,7 +27,7 @@ function fittedLine(fit) {
   return xs.map((x, k) => ({ x, y: fit.predictions.train[k] })).sort((a, b) => a.x - b.x);
 }
 
-export function mount(root, { reglab, strings }) {
+export function mount(root, { reglab, strings, urlState }) {
   const s = strings.oneFeature;
   const c = strings.common;
   const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
@@ -81,6 +82,7 @@ export function mount(root, { reglab, strings }) {
       return false;
     }
   }
+  urlState?.bind(id, { lasso: numberBox(lasso), ridge: numberBox(ridge) });
   const schedule = frameScheduler(update, root);
   schedule();
 }

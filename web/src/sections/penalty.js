@@ -8,6 +8,7 @@ import * as fmt from '../ui/format.js';
 import { equalAxesChart, line, points, redraw } from '../charts/xy.js';
 import * as palette from '../charts/palette.js';
 import { penaltyPython } from '../python/penalty.js';
+import { sliderBox } from '../state/controls.js';
 
 export const id = 'penalty';
 export const navTitle = (strings) => strings.penalty.nav;
@@ -16,7 +17,7 @@ const LEVELS = [0.25, 1, 2.25, 4, 6.25, 9];  // loss contours drawn for context
 const VIEW = { x: [-2.5, 3.5], y: [-2.5, 3.5] };
 const SAME_L1 = [[1, 1, 1, 1, 1], [5, 0, 0, 0, 0]];  // the post's example
 
-export function mount(root, { reglab, strings }) {
+export function mount(root, { reglab, strings, urlState }) {
   const s = strings.penalty;
   const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
   const schedule = frameScheduler(update, root);
@@ -64,6 +65,8 @@ export function mount(root, { reglab, strings }) {
       cell(optimum.w[0], 0), cell(optimum.w[1], 1),
       h('td', { 'data-label': s.readoutHead[3], text: optimum.on_boundary ? fmt.fixed(optimum.loss, 4) : s.inside }));
   }
+
+  urlState?.bind(id, { budget: sliderBox(budget), c1: sliderBox(c1), c2: sliderBox(c2), rho: sliderBox(rho) });
 
   function update() {
     try {

@@ -6,6 +6,7 @@ import { frameScheduler } from '../ui/frame.js';
 import { xyChart, points, redraw } from '../charts/xy.js';
 import * as palette from '../charts/palette.js';
 import { scalingPython } from '../python/scaling.js';
+import { selectBox } from '../state/controls.js';
 
 export const id = 'scaling';
 export const navTitle = (strings) => strings.scaling.nav;
@@ -14,7 +15,7 @@ const X = 'petal length (cm)';
 const Y = 'sepal length (cm)';
 const SPECIES = ['setosa', 'versicolor', 'virginica'];
 
-export function mount(root, { reglab, strings }) {
+export function mount(root, { reglab, strings, urlState }) {
   const s = strings.scaling;
   const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
   const species = select({
@@ -59,6 +60,7 @@ export function mount(root, { reglab, strings }) {
       return false;
     }
   }
+  urlState?.bind(id, { species: selectBox(species) });
   const schedule = frameScheduler(update, root);
   schedule();
 }

@@ -11,6 +11,7 @@ import { MODELS, resultsTable, postComparison } from './wine/table.js';
 import { coefficientChart } from './wine/coefs.js';
 import { pathChart, cvChart } from './wine/path_cv.js';
 import { winePython, pathPython } from '../python/wine.js';
+import { numberBox, selectBox, sliderBox, toggles } from '../state/controls.js';
 
 export const id = 'wine';
 export const navTitle = (strings) => strings.wine.nav;
@@ -22,7 +23,7 @@ const GRIDS = {
   elasticnet: { lo: '1e-4', hi: '10', n: '60' },
 };
 
-export function mount(root, { reglab, strings }) {
+export function mount(root, { reglab, strings, urlState }) {
   const s = strings.wine;
   const c = strings.common;
   const shell = sectionShell(root, strings, { title: s.title, lead: s.lead });
@@ -237,5 +238,23 @@ export function mount(root, { reglab, strings }) {
     pythonPath.set(pathPython(settings));
     return true;
   }
+
+  // The URL carries every setting but the user's file (which never leaves the browser).
+  urlState?.bind(id, {
+    data: { get: () => (source.kind === 'csv' ? 'csv' : 'builtin'), set: () => {} },
+    test_size: numberBox(testSize),
+    seed: numberBox(seed),
+    scaling: selectBox(scaling),
+    lasso: numberBox(alphaControls.lasso),
+    ridge: numberBox(alphaControls.ridge),
+    enet: numberBox(alphaControls.elasticnet),
+    l1_ratio: sliderBox(l1Ratio),
+    coef: toggles(coefModel),
+    path: selectBox(pathModel),  // before the grid: setting it does not reset the grid
+    from: numberBox(gridLo),
+    to: numberBox(gridHi),
+    n: numberBox(gridN),
+    folds: numberBox(folds),
+  });
   schedule();
 }

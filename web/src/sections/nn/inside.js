@@ -7,6 +7,7 @@ import { sectionShell, card } from '../../ui/section.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { drawWeights } from '../../trainer/views/images.js';
 import { argmaxRows, imageTile } from './gallery.js';
+import { selectBox } from '../../state/controls.js';
 
 export const id = 'inside';
 export const navTitle = (strings) => strings.trainer.inside.nav;
@@ -38,7 +39,7 @@ function confusionTable(test, names, t) {
       Array.from({ length: k }, (_, j) => cell(i, j))))));
 }
 
-export function mount(root, { strings, trainer }) {
+export function mount(root, { strings, trainer, urlState }) {
   const t = strings.trainer.inside;
   const { lab, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
@@ -61,6 +62,7 @@ export function mount(root, { strings, trainer }) {
     galleryCard,
     card(t.weightsTitle, h('p', { class: 'note', text: t.weightsNote }), h('div', { class: 'weights-wrap' }, weights)));
   shell.body.append(empty, content);
+  urlState?.bind(id, { filter: selectBox(filter) });
   let page = 0;
 
   const current = () => lab.state.runs.find((r) => String(r.id) === runSelect.value && r.results) ?? null;

@@ -7,18 +7,10 @@ import { curvesView } from '../../trainer/views/curves.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { runSources } from './experiment.js';
 import { kerasBlock, describeConfig, REDRAW_MS } from './shared.js';
-import { configToParam, paramToConfig } from '../../trainer/schema.js';
+import { numberBox, selectBox, sliderBox, checkBox } from '../../state/controls.js';
 
-// The form's state lives in the URL (?playground=...), so a setting can be shared as a link.
-const PARAM = 'playground';
-
-function writeUrl(config) {
-  const url = new URL(location.href);
-  const param = configToParam(config, START);
-  if (param) url.searchParams.set(PARAM, param);
-  else url.searchParams.delete(PARAM);
-  if (url.href !== location.href) history.replaceState(history.state, '', url);
-}
+// The form's settings live in the URL (playground.* keys of web/src/state/schemas.js, whose
+// defaults are START), so a setting can be shared as a link; older ?playground=... links still open.
 
 export const id = 'playground';
 export const navTitle = (strings) => strings.trainer.playground.nav;
@@ -41,7 +33,7 @@ function checkbox(label, onInput) {
 // A number as typed; NaN (shown by the core as "must be a number") when it is not one.
 const number = (text) => (text.trim() === '' ? NaN : Number(text));
 
-export function mount(root, { strings, trainer }) {
+export function mount(root, { strings, trainer, urlState }) {
   const t = strings.trainer.playground;
   const { lab, panel, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
@@ -94,11 +86,12 @@ export function mount(root, { strings, trainer }) {
     showCode();
   }
 
+  const hiddenSizes = () => f.hidden.value.split(/[\s,;-]+/).filter(Boolean).map(Number);
+
   /** The form as a config (numbers as typed: the core checks the ranges). */
   function config() {
-    const hidden = f.hidden.value.split(/[\s,;-]+/).filter(Boolean).map(Number);
     const c = {
-      hidden,
+      hidden: hiddenSizes(),
       dropout: f.dropout.value,
       batchnorm: f.batchnorm.input.checked,
       l1: number(f.l1.value),
@@ -127,7 +120,6 @@ export function mount(root, { strings, trainer }) {
     if (ok) {
       keras.show(c);
       describe.textContent = describeConfig(c, strings.trainer);
-      writeUrl(c);
     }
   }
 
@@ -151,8 +143,28 @@ export function mount(root, { strings, trainer }) {
     slot,
     curves.element,
   );
-  const shared = new URLSearchParams(location.search).get(PARAM);
-  fill(shared ? paramToConfig(shared, START) : START);
+  fill(START);
+  urlState?.bind(id, {
+    from: selectBox(from),
+    hidden: { get: hiddenSizes, set: (v) => { f.hidden.input.value = v.join(', '); } },
+    dropout: sliderBox(f.dropout),
+    batchnorm: checkBox(f.batchnorm.input),
+    l1: numberBox(f.l1),
+    l2: numberBox(f.l2),
+    optimizer: selectBox(f.optimizer),
+    learning_rate: numberBox(f.learning_rate),
+    momentum: numberBox(f.momentum),
+    batch_size: numberBox(f.batch_size),
+    epochs: numberBox(f.epochs),
+    early_stopping_patience: numberBox(f.early_stopping_patience),
+    input_divisor: selectBox(f.input_divisor, true),
+    validation_split: numberBox(f.validation_split),
+    split_seed: numberBox(f.split_seed),
+    seed: numberBox(f.seed),
+    train_limit: numberBox(f.train_limit),
+  });
+  syncMomentum();
+  showCode();
 
   let full = true;
   function draw() {
