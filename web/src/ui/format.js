@@ -1,11 +1,38 @@
-// Number formatting for readouts. The math happens in the core; these only print.
+// Number formatting for readouts, in the page's language. The math happens in
+// the core; these only print. useLocale() is called once at boot, before any
+// section mounts; English and Korean print digits the same way ('0.251290'),
+// they differ in grouping and words around the numbers, which the strings own.
 
-export const fixed = (x, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
+let locale = 'en-US';
+const formats = new Map();  // Intl.NumberFormat per (locale, options): building one is slow
 
-// Shortest text that reads back to the same double (what Python's repr prints).
+/** The locale every formatter below uses ('en-US', 'ko-KR'). */
+export function useLocale(next) {
+  locale = next;
+  formats.clear();
+}
+export const currentLocale = () => locale;
+
+function format(x, options) {
+  const key = JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f.format(x);
+}
+
+// Fixed decimals, no grouping (table columns, exact digits): 0.251290.
+export const fixed = (x, digits = 2) => (Number.isFinite(x)
+  ? format(x === 0 ? 0 : x,  // -0 prints as 0, as toFixed does { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
+  : String(x));
+
+// A count with the language's grouping: 60,000.
+export const count = (x) => (Number.isFinite(x) ? format(x, { maximumFractionDigits: 0 }) : String(x));
+
+// Shortest text that reads back to the same double (what Python's repr prints):
+// the post's printed digits, so the same in every language.
 export const full = (x) => (Object.is(x, -0) ? '-0' : String(x));
 
-// "0.05", "1e-4", "1000": alphas on a log slider.
+// "0.05", "1e-4", "1000": alphas on a log slider (Python's notation in every language).
 export function alpha(x) {
   if (x === 0) return '0';
   if (x >= 1e-3 && x < 1e4) return String(Number(x.toPrecision(3)));
@@ -14,4 +41,4 @@ export function alpha(x) {
 
 export const pValue = (p) => (p === Infinity ? '∞' : String(Number(p.toPrecision(3))));
 
-export const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+export const ms = (x) => fixed(x, x < 10 ? 2 : 0);
