@@ -9,6 +9,7 @@ debian_packages=(
   libeigen3-dev catch2 libcli11-dev nlohmann-json3-dev
   emscripten                     # the wasm build
   chromium                       # browser tests
+  fonts-nanum                    # Korean text in the screenshots of the browser tests
   dataset-fashion-mnist          # the real Fashion-MNIST files
 )
 

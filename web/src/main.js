@@ -1,18 +1,20 @@
-// Boot: build the page frame and navigation, load the wasm core once, then
-// mount every section. A section that fails to mount shows its error and
-// leaves the others working.
+// Boot: pick the language (i18n/), build the page frame and navigation, load
+// the wasm core once, then mount every section. A section that fails to
+// mount shows its error and leaves the others working.
 import './styles/main.css';
-import strings from './strings/en.js';
 import { h } from './ui/dom.js';
+import { useLocale } from './ui/format.js';
+import { languageSwitch, loadLanguage } from './i18n/index.js';
 import { loadCore } from './wasm.js';
 import { GROUPS } from './sections/index.js';
 import { createUrlState } from './state/url_state.js';
 
-function buildFrame() {
+function buildFrame(strings) {
   document.documentElement.lang = strings.lang;
   document.title = strings.title;
   const nav = h('nav', { class: 'site-nav', 'aria-label': strings.navLabel },
     h('a', { class: 'brand', href: '#top', text: strings.title }),
+    languageSwitch(h, { current: strings.lang, label: strings.offline.language }),
     GROUPS.map((group) => h('div', { class: 'nav-group' },
       h('span', { class: 'nav-group-title', text: group.title(strings) }),
       h('ul', {}, group.sections.map((section) =>
@@ -55,11 +57,13 @@ function followScroll() {
 }
 
 async function boot() {
-  const { main, status } = buildFrame();
-  let reglab;
-  try {
-    reglab = await loadCore();
-  } catch (error) {
+  // The core downloads while the strings load; its failure is reported below, in the page's language.
+  const core = loadCore().then((reglab) => ({ reglab }), (error) => ({ error }));
+  const { locale, strings } = await loadLanguage();
+  useLocale(locale);
+  const { main, status } = buildFrame(strings);
+  const { reglab, error } = await core;
+  if (error) {
     status.textContent = strings.loadFailed(error.message);
     status.classList.add('message');
     return;

@@ -40,11 +40,11 @@ export function switchLanguage(code) {
 
 /** The switch for the navigation: one button per language, the current one pressed. */
 export function languageSwitch(h, { current, label }) {
-  return h('div', { class: 'language-switch', role: 'group', 'aria-label': label },
+  return h('div', { class: 'toggles language-switch', role: 'group', 'aria-label': label },
     LANGUAGES.map(({ code, label: name }) => h('button', {
       type: 'button',
       lang: code,
-      class: 'language-option',
+      class: 'toggle language-option',
       'aria-pressed': String(code === current),
       dataset: { language: code },
       text: name,

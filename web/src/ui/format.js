@@ -20,9 +20,10 @@ function format(x, options) {
   return f.format(x);
 }
 
-// Fixed decimals, no grouping (table columns, exact digits): 0.251290.
+// Fixed decimals, no grouping (table columns, exact digits): 0.251290. -0
+// prints as 0, as toFixed does.
 export const fixed = (x, digits = 2) => (Number.isFinite(x)
-  ? format(x === 0 ? 0 : x,  // -0 prints as 0, as toFixed does { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
+  ? format(x === 0 ? 0 : x, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
   : String(x));
 
 // A count with the language's grouping: 60,000.
