@@ -1,7 +1,7 @@
 // 4. Wine: OLS, Lasso, Ridge and ElasticNet on the post's split; coefficient
 // bars, the regularization path and the CV curve; or the same on a CSV file
 // the user picks.
-import { h } from '../ui/dom.js';
+import { h, uid } from '../ui/dom.js';
 import { alphaControl, select, slider, textField, toggleGroup, pythonBlock } from '../ui/controls.js';
 import { sectionShell, card, chartBox } from '../ui/section.js';
 import { frameScheduler } from '../ui/frame.js';
@@ -10,6 +10,7 @@ import { lastResult } from '../ui/memo.js';
 import { MODELS, resultsTable, postComparison } from './wine/table.js';
 import { coefficientChart } from './wine/coefs.js';
 import { pathChart, cvChart } from './wine/path_cv.js';
+import { readOwnCsv, featurePicker } from './wine/own_csv.js';
 import { winePython, pathPython } from '../python/wine.js';
 import { numberBox, selectBox, sliderBox, toggles } from '../state/controls.js';
 
@@ -40,33 +41,61 @@ export function mount(root, { reglab, strings, urlState }) {
     value: 'builtin',
     onInput: () => {
       source = sourceSelect.value === 'csv' && userCsv ? userCsv : BUILTIN;
-      targetField.element.hidden = source.kind !== 'csv';
+      showCsvFields();
       schedule();
     },
   });
   let userCsv = null;
   const fileInput = h('input', { type: 'file', accept: '.csv,text/csv,text/plain', class: 'file' });
   const fileNote = h('p', { class: 'note', text: s.ownCsvHelp });
-  const targetField = select({ label: s.target, options: [], onInput });
-  targetField.element.hidden = true;
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
+  const skippedNote = h('p', { class: 'note skipped-columns', hidden: true });
+  const targetField = select({
+    label: s.target,
+    options: [],
+    onInput: () => { featurePick.set(userCsv.numeric, targetField.value); schedule(); },
+  });
+  const featurePick = featurePicker({ legend: strings.state.csv.features, onInput });
+  const showCsvFields = () => {
+    targetField.element.hidden = source.kind !== 'csv';
+    featurePick.element.hidden = source.kind !== 'csv';
+  };
+  showCsvFields();
+  // A file the core refuses changes nothing: the message says what and where.
+  async function loadFile(file) {
     try {
-      const text = await file.text();
-      const info = reglab.csvInfo(text);
-      if (info.numeric_columns.length < 2) throw new Error(s.tooFewColumns(file.name, info.numeric_columns));
-      userCsv = { kind: 'csv', id: ++sources, name: file.name, text };
+      const csv = await readOwnCsv(file, reglab, strings);
+      userCsv = { ...csv, id: ++sources };
       source = userCsv;
-      sourceSelect.setOptions([{ value: 'builtin', label: s.builtin }, { value: 'csv', label: file.name }], 'csv');
-      targetField.setOptions(info.numeric_columns.map((name) => ({ value: name, label: name })), info.numeric_columns.at(-1));
-      targetField.element.hidden = false;
-      fileNote.textContent = s.csvLoaded(file.name, info.n_rows, info.columns.length);
+      sourceSelect.setOptions([{ value: 'builtin', label: s.builtin }, { value: 'csv', label: csv.name }], 'csv');
+      targetField.setOptions(csv.numeric.map((name) => ({ value: name, label: name })), csv.numeric.at(-1));
+      featurePick.set(csv.numeric, targetField.value);
+      showCsvFields();
+      fileNote.textContent = s.csvLoaded(csv.name, csv.rows, csv.columns);
+      skippedNote.textContent = csv.skipped.length ? strings.state.csv.skipped(csv.skipped) : '';
+      skippedNote.hidden = csv.skipped.length === 0;
       schedule();
     } catch (error) {
       shell.message.show(error.message);
     }
+  }
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) loadFile(file);
   });
+
+  // The file field takes a dropped file too.
+  function fileField() {
+    const field = h('div', { class: 'field own-csv' }, h('label', { for: fileInput.id = uid('csv'), text: s.ownCsv }), fileInput, fileNote, skippedNote);
+    field.addEventListener('dragover', (event) => { event.preventDefault(); field.classList.add('drop-target'); });
+    field.addEventListener('dragleave', () => field.classList.remove('drop-target'));
+    field.addEventListener('drop', (event) => {
+      event.preventDefault();
+      field.classList.remove('drop-target');
+      const file = event.dataTransfer?.files?.[0];
+      if (file) loadFile(file);
+    });
+    return field;
+  }
 
   // ---- settings ------------------------------------------------------------
   const testSize = textField({ label: s.testSize, value: '0.3', onInput });
@@ -129,8 +158,9 @@ export function mount(root, { reglab, strings, urlState }) {
     h('div', { class: 'grid grid-1-2' },
       card(null,
         sourceSelect.element,
-        h('div', { class: 'field' }, h('label', { text: s.ownCsv }), fileInput, fileNote),
+        fileField(),
         targetField.element,
+        featurePick.element,
         h('div', { class: 'row' }, testSize.element, seed.element),
         scaling.element,
         alphaControls.lasso.element,
@@ -169,7 +199,8 @@ export function mount(root, { reglab, strings, urlState }) {
   function readSettings() {
     const data = source.kind === 'builtin'
       ? { dataset: 'wine', target: 'target' }
-      : { csv: source.text, target: targetField.value };
+      : { csv: source.text, target: targetField.value, features: featurePick.value };
+    if (data.features?.length === 0) throw new Error(strings.state.csv.noFeatures);
     return {
       source,
       target: data.target,
@@ -193,7 +224,7 @@ export function mount(root, { reglab, strings, urlState }) {
   function computePathAndCv(settings) {
     const { data, pathModel: model, l1Ratio: l1_ratio, grid, folds: k, alphas } = settings;
     // Alphas of the table do not change the path; l1_ratio only changes ElasticNet's.
-    const key = JSON.stringify([source.id, data.target, data.test_size, data.seed, data.scaling, model,
+    const key = JSON.stringify([source.id, data.target, data.features, data.test_size, data.seed, data.scaling, model,
       model === 'elasticnet' ? l1_ratio : null, grid, k]);
     if (pathCache.key === key) return pathCache;
     const request = { ...data, model, alpha: alphas[model], l1_ratio };

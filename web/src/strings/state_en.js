@@ -23,4 +23,13 @@ export default {
     dismiss: 'Dismiss',
     label: 'About this link',
   },
+  // The user's own CSV file in section 4 (web/src/sections/wine/own_csv.js).
+  csv: {
+    features: 'Feature columns',
+    noFeatures: 'tick at least one feature column',
+    tooBig: (size, max) => `the file is ${size} MB; the page reads CSV files up to ${max} MB (the reglab command reads larger ones: reglab regress --data FILE)`,
+    tooFewColumns: (numeric, reasons) => `a target and at least one feature need two numeric columns, but ${numeric.length ? `only '${numeric[0]}' is numeric` : 'no column is numeric'}${reasons.length ? `: ${reasons.join('; ')}` : ''}`,
+    moreColumns: (n) => `and ${n} more column${n === 1 ? '' : 's'}`,
+    skipped: (reasons) => `Not all numbers, so not offered as target or feature: ${reasons.join('; ')}.`,
+  },
 };

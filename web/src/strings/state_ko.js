@@ -23,4 +23,13 @@ export default {
     dismiss: '닫기',
     label: '이 링크에 대하여',
   },
+  // 4절에서 사용자가 올린 CSV 파일 (web/src/sections/wine/own_csv.js).
+  csv: {
+    features: '특성 열',
+    noFeatures: '특성 열을 하나 이상 고르세요',
+    tooBig: (size, max) => `파일 크기가 ${size} MB입니다. 이 페이지는 ${max} MB까지의 CSV 파일을 읽습니다(더 큰 파일은 reglab 명령으로: reglab regress --data FILE)`,
+    tooFewColumns: (numeric, reasons) => `타깃과 특성을 하나 이상 고르려면 숫자 열이 두 개 필요하지만, ${numeric.length ? `숫자 열은 '${numeric[0]}' 하나뿐입니다` : '숫자 열이 없습니다'}${reasons.length ? `: ${reasons.join('; ')}` : ''}`,
+    moreColumns: (n) => `외 ${n}개 열`,
+    skipped: (reasons) => `모두 숫자가 아니어서 타깃이나 특성으로 쓸 수 없는 열: ${reasons.join('; ')}.`,
+  },
 };
