@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { fashionMnistData } from './src/trainer/vite_data_plugin.mjs';
 import { CSP_META } from './src/offline/csp.mjs';
+import { serviceWorker } from './src/offline/vite_sw_plugin.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -23,6 +24,7 @@ export default defineConfig({
   plugins: [
     fashionMnistData(),  // dist/data/: the four Fashion-MNIST files and their licence
     cspMeta(),
+    serviceWorker(),     // dist/sw.js: this build's files, for offline use
   ],
   worker: { format: 'es' },       // the trainer's module worker imports the wasm loader
   resolve: {

@@ -31,6 +31,7 @@ export async function openLab({ width = 1280, height = 900, root = DIST, path = 
   return {
     page,
     url,
+    server,
     problems,
     requests,
     async close() {

@@ -7,7 +7,8 @@
 // request to another origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { openLab, DIST } from './browser.mjs';
 import { CSP_META, CSP_HEADER } from '../../web/src/offline/csp.mjs';
 
@@ -64,7 +65,11 @@ test('under the header: every tabular section and the trainer work with no viola
 });
 
 test('the <meta> alone: the page works, and inline script, eval, inline styles and other origins are refused', async () => {
-  const lab = await openLab({ init: recordViolations, csp: false });
+  // dist/ and one more same-origin script (allowed) that tries eval (refused)
+  const host = mkdtempSync(`${tmpdir()}/reglab-csp-`);
+  cpSync(DIST, host, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  writeFileSync(`${host}/probe.js`, 'try { window.evalResult = eval("1 + 1"); } catch (error) { window.evalResult = error.name; }\n');
+  const lab = await openLab({ init: recordViolations, csp: false, root: host });
   const { page } = lab;
   try {
     const response = await page.request.get(lab.url);
@@ -73,11 +78,6 @@ test('the <meta> alone: the page works, and inline script, eval, inline styles a
     assert.deepEqual(await violations(page), [], 'the page itself violates its policy');
     assert.deepEqual(lab.problems, []);
 
-    // A same-origin script (allowed) that tries eval (refused).
-    await page.route('**/probe.js', (route) => route.fulfill({
-      contentType: 'text/javascript',
-      body: 'try { window.evalResult = eval("1 + 1"); } catch (error) { window.evalResult = error.name; }',
-    }));
     const refused = await page.evaluate(async () => {
       const probe = document.createElement('script');
       probe.src = './probe.js';
@@ -107,5 +107,6 @@ test('the <meta> alone: the page works, and inline script, eval, inline styles a
     lab.problems.length = 0;  // the refusals above are logged as console errors, as they should be
   } finally {
     await lab.close();
+    rmSync(host, { recursive: true, force: true });
   }
 });

@@ -5,6 +5,7 @@ import './styles/main.css';
 import { h } from './ui/dom.js';
 import { useLocale } from './ui/format.js';
 import { languageSwitch, loadLanguage } from './i18n/index.js';
+import { registerServiceWorker } from './offline/register.js';
 import { loadCore } from './wasm.js';
 import { GROUPS } from './sections/index.js';
 import { createUrlState } from './state/url_state.js';
@@ -75,6 +76,7 @@ async function boot() {
   followScroll();
   document.documentElement.dataset.ready = 'true';
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  registerServiceWorker({ strings, noticeParent: main.querySelector('.hero') });  // after boot: the first chart comes first
 }
 
 boot();
