@@ -24,9 +24,12 @@ const COMMON = {
   'Cache-Control': 'no-cache',
 };
 
-// root: the folder served; csp: false leaves the header out (to test the <meta> alone).
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', csp = true }) {
+// root: the folder served; prefix: the URL path it is served under (as a
+// project page is: '/lab/'), other paths are 404; csp: false leaves the
+// header out (to test the <meta> alone).
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', prefix = '/', csp = true }) {
   const base = resolve(root);
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
   const headers = (extra) => {
     const all = { ...COMMON, ...extra };
     if (!csp) delete all['Content-Security-Policy'];
@@ -44,7 +47,12 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', csp = tr
       fail(400, 'bad request');
       return;
     }
-    let file = normalize(join(base, path));
+    if (`${path}/` === prefix) {  // the prefix without its slash: as a folder
+      res.writeHead(301, headers({ Location: `${prefix}${url.search}` })).end();
+      return;
+    }
+    if (!path.startsWith(prefix)) { fail(404, 'not found'); return; }
+    let file = normalize(join(base, path.slice(prefix.length - 1)));
     if (file !== base && !file.startsWith(base + sep)) { fail(403, 'forbidden'); return; }
     try {
       if ((await stat(file).catch(() => null))?.isDirectory()) {
@@ -66,6 +74,6 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', csp = tr
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}/` }));
+    server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}${prefix}` }));
   });
 }
