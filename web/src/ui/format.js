@@ -4,7 +4,7 @@
 // they differ in grouping and words around the numbers, which the strings own.
 
 let locale = 'en-US';
-const formats = new Map();  // Intl.NumberFormat per (locale, options): building one is slow
+const formats = new Map();  // per locale: Intl.NumberFormat per options, and the separators (building them is slow)
 
 /** The locale every formatter below uses ('en-US', 'ko-KR'). */
 export function useLocale(next) {
@@ -20,11 +20,25 @@ function format(x, options) {
   return f.format(x);
 }
 
-// Fixed decimals, no grouping (table columns, exact digits): 0.251290. -0
-// prints as 0, as toFixed does.
-export const fixed = (x, digits = 2) => (Number.isFinite(x)
-  ? format(x === 0 ? 0 : x, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })
-  : String(x));
+// Fixed decimals, no grouping (table columns): 0.251290. The digits are
+// toFixed's, which rounds the double's exact value as Python's format does
+// (2.675 -> 2.67; Intl would round its shortest text, 2.68); the locale
+// gives the decimal separator and minus sign.
+export function fixed(x, digits = 2) {
+  if (!Number.isFinite(x)) return String(x);
+  const { decimal, minus } = separators();
+  return x.toFixed(digits).replace('.', decimal).replace('-', minus);
+}
+
+function separators() {
+  let s = formats.get('separators');
+  if (!s) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(-1.5);
+    s = { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', minus: parts.find((p) => p.type === 'minusSign')?.value ?? '-' };
+    formats.set('separators', s);
+  }
+  return s;
+}
 
 // A count with the language's grouping: 60,000.
 export const count = (x) => (Number.isFinite(x) ? format(x, { maximumFractionDigits: 0 }) : String(x));
