@@ -80,3 +80,16 @@ test('a browser in a language the lab does not have gets English', async () => {
     await lab.close();
   }
 });
+
+test('Korean on a phone-sized screen: nothing wider than the screen, words kept whole', async () => {
+  const lab = await openLab({ locale: 'ko-KR', width: 390, height: 844 });
+  try {
+    const overflow = await lab.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    assert.equal(await lab.page.$eval('#intro p', (p) => getComputedStyle(p).wordBreak), 'keep-all');
+    await lab.page.screenshot({ path: `${SCREENSHOTS}language-ko-phone.png` });
+    assert.deepEqual(lab.problems, []);
+  } finally {
+    await lab.close();
+  }
+});
