@@ -17,7 +17,7 @@ export default {
   navLabel: '섹션',
   navGroupTabular: '표 형식 데이터',
   footer: '데이터: UCI 머신러닝 저장소의 Iris와 Wine (CC BY 4.0). 이 페이지의 모든 숫자는 실험실의 C++ 코어(Eigen, WebAssembly SIMD)가 여러분의 브라우저에서 계산한 것이며, 어떤 데이터도 외부로 전송되지 않습니다.',
-  computedIn: (work, latency) => `${work} ms 만에 계산하고 그림 (입력 후 ${latency} ms)`,
+  computedIn: (work, latency) => `계산과 그리기 ${work} ms (입력 후 ${latency} ms)`,
 
   common: {
     showPython: 'Python 코드로 보기',
