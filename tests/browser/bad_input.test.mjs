@@ -124,6 +124,16 @@ test('a constant column: accepted, its coefficient exactly 0 under OLS and Lasso
   assert.match(v.coefs.labels[2], /^c {2}= 0$/);
 });
 
+test('a small file: the table is fitted; cross-validation with more folds than rows says so until folds fit', async () => {
+  const v = await feed('small.csv', goodCsv(6));
+  assert.match(v.message, /cross-validation needs 2 <= folds <= rows \(got 5 folds, 4 rows\)/);
+  assert.notDeepEqual(v.mae, kept.mae);  // the table shows the small file's fits
+  assert.deepEqual(v.features, ['x1', 'x2']);
+  await page.locator('#wine').getByLabel('Folds', { exact: true }).fill('2');
+  await page.waitForSelector('#wine .message', { state: 'hidden' });
+  await page.locator('#wine').getByLabel('Folds', { exact: true }).fill('5');
+});
+
 test('pick the target and the features, then fit; no feature is a message, not a fit', async () => {
   await feed('pick.csv', goodCsv(40));
   await page.locator('#wine select').nth(1).selectOption('x1');

@@ -240,7 +240,6 @@ export function mount(root, { reglab, strings, urlState }) {
   function update() {
     let settings;
     let fits;
-    let pathCv;
     try {
       settings = readSettings();
       fits = Object.fromEntries(MODELS.map((model) => {
@@ -249,23 +248,31 @@ export function mount(root, { reglab, strings, urlState }) {
         const { csv, ...rest } = request;
         return [model, fitOf[model](JSON.stringify([rest, source.id]), request)];
       }));
-      pathCv = computePathAndCv(settings);
     } catch (error) {
       shell.message.show(error.message);
       return false;
     }
-    shell.message.clear();
     const features = fits.ols.features;
     table.update(fits, settings.alphas);
     const model = coefModel.value;
     const zeros = drawn.coefs(JSON.stringify([fits.ols.coef, fits[model].coef, model, features]), features, fits.ols, fits[model], model);
     zeroNote.textContent = s.coefZeros(zeros, features.length, c.modelNames[model]);
+    pythonTable.set(winePython(settings));
+    // The path and CV can fail where the fits do not (a small file has fewer
+    // training rows than folds): the table above is drawn either way.
+    let pathCv;
+    try {
+      pathCv = computePathAndCv(settings);
+    } catch (error) {
+      shell.message.show(`${s.pathTitle} / ${s.cvTitle}: ${error.message}`);
+      return true;
+    }
+    shell.message.clear();
     const pathAlpha = settings.alphas[settings.pathModel];
     charts.path.update(features, pathCv.path, pathAlpha);
     charts.cv.update(pathCv.cv, pathAlpha, settings.pathModel);
     cvLead.textContent = s.cvLead(settings.folds);
     bestNote.textContent = s.cvBest(fmt.alpha(pathCv.cv.best_alpha), fmt.fixed(pathCv.cv.mean_mse[pathCv.cv.best_index], 5));
-    pythonTable.set(winePython(settings));
     pythonPath.set(pathPython(settings));
     return true;
   }

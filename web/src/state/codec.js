@@ -105,4 +105,4 @@ export function decodeQuery(search, schemas = SCHEMAS) {
 }
 
 /** Kinds of issue that set something back to its default (the others only inform). */
-export const IGNORED = new Set(['unknown', 'type', 'range', 'choice', 'length', 'encoding']);
+export const IGNORED = new Set(['unknown', 'type', 'range', 'choice', 'length', 'list', 'encoding']);

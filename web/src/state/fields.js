@@ -50,7 +50,7 @@ export function writeField(f, value) {
 }
 
 /**
- * URL text -> { value } or { problem: 'type' | 'range' | 'choice' | 'length', expected? }.
+ * URL text -> { value } or { problem: 'type' | 'range' | 'choice' | 'length' | 'list', expected? }.
  */
 export function readField(f, raw) {
   const t = raw.trim();
@@ -82,7 +82,7 @@ export function readField(f, raw) {
       const items = t.split(',');
       if (!items.every((s) => /^\d+$/.test(s.trim()))) return { problem: 'type', expected: 'integers' };
       const xs = items.map(Number);
-      if (xs.length > f.maxItems || !xs.every((x) => x >= f.min && x <= f.max)) return { problem: 'range' };
+      if (xs.length > f.maxItems || !xs.every((x) => x >= f.min && x <= f.max)) return { problem: 'list' };
       return { value: xs };
     }
     default: throw new Error(`unknown field kind ${f.kind}`);
@@ -96,7 +96,7 @@ export function limitsOf(f) {
     case 'choice': return f.values.map((v) => (v === '' ? '""' : String(v))).join(', ');
     case 'text': return String(f.maxLength);
     case 'pnorm': return '[1, inf]';
-    case 'integers': return `${f.maxItems} × [${f.min}, ${f.max}]`;
+    case 'integers': return { count: f.maxItems, range: `[${f.min}, ${f.max}]` };
     default: return '';
   }
 }

@@ -11,6 +11,7 @@ export function issueText(issue, s) {
     case 'range': return n.range(issue.key, issue.raw, issue.limits);
     case 'choice': return n.choice(issue.key, issue.raw, issue.limits);
     case 'length': return n.length(issue.key, issue.limits);
+    case 'list': return n.list(issue.key, issue.raw, issue.limits.count, issue.limits.range);
     case 'encoding': return issue.key ? n.encoding(issue.key, issue.raw) : n.encodingKey(issue.raw);
     case 'version': return n.version(issue.raw, issue.expected);
     case 'legacy': return n.legacy;

@@ -8,6 +8,7 @@ export default {
     range: (key, raw, limits) => `${key}: ${raw} is outside ${limits}.`,
     choice: (key, raw, limits) => `${key}: "${raw}" is not one of ${limits}.`,
     length: (key, limits) => `${key}: longer than ${limits} characters.`,
+    list: (key, raw, count, range) => `${key}: "${raw}" is not 1 to ${count} whole numbers in ${range}.`,
     encoding: (key, raw) => `${key}: "${raw}" is not valid percent-encoding.`,
     encodingKey: (raw) => `"${raw}": not valid percent-encoding (ignored).`,
     version: (got, current) => `The link comes from another version of the lab (v=${got}; this page is v=${current}): each setting was checked, and those still valid were kept.`,

@@ -8,6 +8,7 @@ export default {
     range: (key, raw, limits) => `${key}: ${raw} — 허용 범위 ${limits} 밖의 값입니다.`,
     choice: (key, raw, limits) => `${key}: "${raw}" — 허용되는 값(${limits})이 아닙니다.`,
     length: (key, limits) => `${key}: ${limits}자보다 깁니다.`,
+    list: (key, raw, count, range) => `${key}: "${raw}" — ${range} 범위의 정수 1~${count}개가 아닙니다.`,
     encoding: (key, raw) => `${key}: "${raw}" — 올바른 퍼센트 인코딩이 아닙니다.`,
     encodingKey: (raw) => `"${raw}": 올바른 퍼센트 인코딩이 아닙니다(무시함).`,
     version: (got, current) => `다른 버전의 실험실에서 만든 링크입니다(v=${got}, 이 페이지는 v=${current}). 설정을 하나씩 확인해 아직 유효한 것은 그대로 두었습니다.`,
