@@ -15,6 +15,8 @@ void register_nn() {
       .function("stage", &NnLab::stage)
       .function("loadImages", &NnLab::loadImages)
       .function("loadLabels", &NnLab::loadLabels)
+      .function("commitData", &NnLab::commitData)
+      .function("discardPending", &NnLab::discardPending)
       .function("dataInfo", &NnLab::dataInfo)
       .function("configure", &NnLab::configure)
       .function("run", &NnLab::run)
@@ -27,6 +29,7 @@ void register_nn() {
       .function("labels", &NnLab::labels)
       .function("firstLayerImages", &NnLab::firstLayerImages)
       .function("saveModel", &NnLab::saveModel)
+      .function("loadModel", &NnLab::loadModel)
       .function("weights", &NnLab::weights)
       .function("heapBytes", &NnLab::heapBytes);
   emscripten::function("nnPresets", &nn_presets);

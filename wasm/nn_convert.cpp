@@ -75,6 +75,20 @@ nn::TrainConfig to_train_config(const val& js) {
   return c;
 }
 
+val to_js(const nn::ModelSpec& s) {
+  val out = val::object();
+  out.set("inputs", s.inputs);
+  val hidden = val::array();
+  for (std::size_t i = 0; i < s.hidden.size(); ++i) hidden.set(i, s.hidden[i]);
+  out.set("hidden", hidden);
+  out.set("classes", s.classes);
+  out.set("dropout", s.dropout);
+  out.set("batchnorm", s.batchnorm);
+  out.set("l1", s.l1);
+  out.set("l2", s.l2);
+  return out;
+}
+
 val to_js(const nn::TrainConfig& c) {
   val out = val::object();
   val hidden = val::array();

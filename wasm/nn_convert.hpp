@@ -37,6 +37,9 @@ val to_js(const nn::Progress& progress);
 //  Int32Array, confusion: Int32Array (classes x classes, [true][predicted])}
 val to_js(const nn::Evaluation& evaluation);
 
+// {inputs, hidden: [..], classes, dropout, batchnorm, l1, l2}
+val to_js(const nn::ModelSpec& spec);
+
 // Int32Array or Array of whole numbers -> rows.
 std::vector<int> to_rows(const val& rows, const char* what);
 

@@ -59,12 +59,12 @@ val NnLab::stage(double n) {
 val NnLab::loadImages(std::string split) {
   return guarded([&] {
     Split& s = split_named(split);
-    if (&s == &train_) trainer_.reset();  // frees the old model before the new data grow the heap
-    s.data.reset();
     s.images.reset();
+    s.pending.reset();
     if (staging_.empty()) throw InputError(split + " images: nothing staged");
-    nn::ImageSet images = nn::parse_idx_images(staging_.data(), staging_.size());
-    std::vector<std::uint8_t>().swap(staging_);
+    const std::vector<std::uint8_t> bytes = std::move(staging_);
+    staging_ = {};
+    nn::ImageSet images = nn::parse_idx_images(bytes.data(), bytes.size());
     val out = val::object();
     out.set("split", split);
     out.set("count", images.count);
@@ -80,15 +80,35 @@ val NnLab::loadLabels(std::string split, int classes) {
     Split& s = split_named(split);
     if (!s.images) throw InputError(split + " labels: load the " + split + " images first");
     if (staging_.empty()) throw InputError(split + " labels: nothing staged");
-    std::vector<std::uint8_t> labels = nn::parse_idx_labels(staging_.data(), staging_.size(), classes);
-    std::vector<std::uint8_t>().swap(staging_);
+    const std::vector<std::uint8_t> bytes = std::move(staging_);
+    staging_ = {};
+    std::vector<std::uint8_t> labels = nn::parse_idx_labels(bytes.data(), bytes.size(), classes);
     nn::ImageSet images = std::move(*s.images);
     s.images.reset();
-    s.data = std::make_shared<const nn::Dataset>(nn::make_dataset(std::move(images), std::move(labels), classes));
-    val out = data_info(s.data.get());
+    s.pending = std::make_shared<const nn::Dataset>(nn::make_dataset(std::move(images), std::move(labels), classes));
+    val out = data_info(s.pending.get());
     out.set("split", split);
     return out;
   });
+}
+
+val NnLab::commitData(bool replace_both) {
+  return guarded([&] {
+    if (replace_both && !train_.pending) throw InputError("the training images and labels are needed");
+    if (train_.pending) trainer_.reset();  // its model was made for the old data
+    for (Split* s : {&train_, &test_})
+      if (replace_both || s->pending) s->data = std::move(s->pending);
+    discardPending();
+    return dataInfo();
+  });
+}
+
+void NnLab::discardPending() {
+  for (Split* s : {&train_, &test_}) {
+    s->images.reset();
+    s->pending.reset();
+  }
+  std::vector<std::uint8_t>().swap(staging_);
 }
 
 val NnLab::dataInfo() const {
@@ -212,6 +232,23 @@ val NnLab::saveModel() const {
     const nn::Trainer& t = trainer();
     const std::vector<std::uint8_t> bytes = nn::save_model(t.model(), t.config().input_divisor);
     return to_uint8_array(bytes.data(), bytes.size());
+  });
+}
+
+val NnLab::loadModel() {
+  return guarded([&] {
+    if (staging_.empty()) throw InputError("model file: nothing staged");
+    const std::vector<std::uint8_t> bytes = std::move(staging_);
+    staging_ = {};
+    const nn::SavedModel saved = nn::parse_model(bytes.data(), bytes.size());
+    nn::Model<float> model = nn::build_model(saved);
+    val out = val::object();
+    out.set("model", to_js(saved.spec));
+    out.set("input_divisor", saved.input_divisor);
+    out.set("parameters", static_cast<double>(saved.values.size()));
+    // nn::evaluate refuses images of another size or more classes than the model's.
+    out.set("test", test_.data ? to_js(nn::evaluate(model, *test_.data, saved.input_divisor)) : val::null());
+    return out;
   });
 }
 

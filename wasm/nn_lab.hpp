@@ -28,12 +28,23 @@ class NnLab {
  public:
   // A Uint8Array view of a fresh n-byte staging buffer (invalid after the next call).
   val stage(double n);
+  // Loading is all or nothing: loadImages / loadLabels parse into a pending
+  // data set per split; commitData() then swaps them in at once and drops
+  // the model. A bad file
+  // throws and leaves the loaded data and the model as they were
+  // (discardPending() frees what was parsed before it).
+  //
   // Parses the staged bytes as an IDX image file for split "train" or "test".
   // -> {split, count, rows, cols}
   val loadImages(std::string split);
   // Parses the staged bytes as labels and pairs them with that split's images.
   // -> {split, count, features, rows, cols, classes}
   val loadLabels(std::string split, int classes);
+  // Makes the pending splits the data. replace_both: both splits are replaced
+  // (train must be pending; no test pending: no test data); otherwise a split
+  // with nothing pending stays. -> dataInfo()
+  val commitData(bool replace_both);
+  void discardPending();
   // -> {train: {count, features, rows, cols, classes} | null, test: ... | null}
   val dataInfo() const;
 
@@ -59,6 +70,11 @@ class NnLab {
   val firstLayerImages() const;
   // The model as bytes (core/nn/serialize.hpp): Uint8Array.
   val saveModel() const;
+  // Parses the staged bytes as a model file (core/nn/serialize.hpp: the core
+  // checks magic, version, checksum and architecture) and evaluates it on the
+  // test split. The current run is left alone.
+  // -> {model: to_js(ModelSpec), input_divisor, parameters, test: to_js(Evaluation) | null}
+  val loadModel();
   // The trainable values, one Float32Array in registry order.
   val weights() const;
 
@@ -67,7 +83,8 @@ class NnLab {
 
  private:
   struct Split {
-    std::optional<nn::ImageSet> images;  // parsed, waiting for labels
+    std::optional<nn::ImageSet> images;            // parsed, waiting for labels
+    std::shared_ptr<const nn::Dataset> pending;    // parsed, waiting for commitData()
     std::shared_ptr<const nn::Dataset> data;
   };
   Split& split_named(const std::string& name);

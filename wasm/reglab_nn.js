@@ -4,7 +4,7 @@
 //   import { NnLab, nnPresets } from './reglab_nn.js';
 //   const reglab = await loadReglab(options);
 //   const lab = new NnLab(reglab.module);             // owns a C++ object: lab.delete()
-//   lab.loadSplit('train', imageBytes, labelBytes);   // gunzipped IDX files (Uint8Array)
+//   lab.loadData({ train: { images, labels } });      // gunzipped IDX files (Uint8Array)
 //   lab.configure(nnPresets(reglab.module)[1].config);
 //   lab.run(100);                                     // up to 100 batches
 //
@@ -50,15 +50,44 @@ export class NnLab {
     check(this.#lab.stage(bytes.length)).set(bytes);
   }
 
-  /**
-   * One split from its two gunzipped IDX files: split 'train' | 'test'.
-   * -> {split, count, features, rows, cols, classes}
-   */
-  loadSplit(split, imageBytes, labelBytes, { classes = 10 } = {}) {
+  #parseSplit(split, imageBytes, labelBytes, classes) {
     this.#stage(imageBytes, `${split} images`);
     check(this.#lab.loadImages(String(split)));
     this.#stage(labelBytes, `${split} labels`);
-    return check(this.#lab.loadLabels(String(split), classes));
+    check(this.#lab.loadLabels(String(split), classes));
+  }
+
+  /**
+   * New data, all or nothing, from gunzipped IDX files (Uint8Array):
+   * {train: {images, labels}, test?: {images, labels}}. Replaces both splits
+   * (no test: none) and drops the model. A bad file throws an Error saying
+   * what is wrong, and the data and model loaded before stay as they were.
+   * -> {train: info, test: info | null}, info {count, features, rows, cols, classes}
+   */
+  loadData({ train, test = null }, { classes = 10 } = {}) {
+    try {
+      if (!train) throw new Error('the training images and labels are needed');
+      this.#parseSplit('train', train.images, train.labels, classes);
+      if (test) this.#parseSplit('test', test.images, test.labels, classes);
+      return check(this.#lab.commitData(true));
+    } catch (error) {
+      this.#lab.discardPending();
+      throw error;
+    }
+  }
+
+  /**
+   * One split from its two gunzipped IDX files: split 'train' | 'test'; the
+   * other split stays. -> {split, count, features, rows, cols, classes}
+   */
+  loadSplit(split, imageBytes, labelBytes, { classes = 10 } = {}) {
+    try {
+      this.#parseSplit(split, imageBytes, labelBytes, classes);
+      return { ...check(this.#lab.commitData(false))[split], split };
+    } catch (error) {
+      this.#lab.discardPending();
+      throw error;
+    }
   }
 
   /** {train, test}: each {count, features, rows, cols, classes} or null. */
@@ -123,6 +152,20 @@ export class NnLab {
   /** The trained model as bytes (core/nn/serialize.hpp; `reglab evaluate --model`). */
   saveModel() {
     return check(this.#lab.saveModel());
+  }
+
+  /**
+   * A model file's bytes (as saveModel or `reglab train --save` writes them),
+   * checked by the core and evaluated on the loaded test split; the current
+   * run is left alone. A wrong version, damaged file or other architecture
+   * throws an Error saying which.
+   * -> {model: {inputs, hidden, classes, dropout, batchnorm, l1, l2},
+   *     input_divisor, parameters, test: evaluateTest()'s shape | null}
+   */
+  loadModel(bytes) {
+    if (bytes instanceof Uint8Array && bytes.length === 0) throw new Error('model file: the file is empty');
+    this.#stage(bytes, 'a model file');
+    return check(this.#lab.loadModel());
   }
 
   /** All trainable values, one Float32Array in the registry's order. */

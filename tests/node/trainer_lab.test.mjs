@@ -65,7 +65,7 @@ const waitFor = async (condition, what, ms = 60000) => {
 test('runs are kept across a failed worker; a new worker carries on', { skip: !haveData && 'no Fashion-MNIST files' }, async () => {
   const reglab = await loadModule();
   const workers = [];
-  const lab = createTrainerLab({ createWorker: () => inProcessWorker(reglab.module, workers), dataUrls: URLS, presets: nnPresets(reglab.module) });
+  const lab = createTrainerLab({ createWorker: () => inProcessWorker(reglab.module, workers), dataUrls: URLS, presets: nnPresets(reglab.module), store: null });
   const kinds = [];
   lab.subscribe((state, kind) => kinds.push(kind));
   lab.setFast({ on: true, limit: 3000 });
@@ -86,14 +86,16 @@ test('runs are kept across a failed worker; a new worker carries on', { skip: !h
   assert.equal(run.results.first_layer.units, 128);
   assert.ok(kinds.includes('progress') && kinds.includes('epoch') && kinds.includes('results'));
 
-  // the worker fails: the page hears it, the finished run stays
+  // the worker fails: the page hears it, makes a new worker at once, the finished run stays
   workers[0].onerror({ message: 'RuntimeError: unreachable', preventDefault() {} });
-  assert.equal(lab.state.worker, 'broken');
+  assert.equal(lab.state.worker, 'idle');
+  assert.equal(workers.length, 2);
+  assert.equal(lab.state.restarts, 1);
   assert.deepEqual(lab.state.error, { message: 'RuntimeError: unreachable', fatal: true });
   assert.equal(lab.state.data.status, 'none');
   assert.equal(lab.state.runs.length, 1);
 
-  // the next run makes a new worker and loads the data again
+  // the next run loads the data again in the new worker
   const again = await lab.startRun({ config: { ...lab.presetConfig('N1'), epochs: 1 }, name: 'N1', preset: 'N1', origin: 'test' });
   assert.ok(again, lab.state.error?.message);
   assert.equal(workers.length, 2);

@@ -30,9 +30,12 @@ function defaultSchedule() {
 const clock = () => performance.now();
 
 /** Errors the worker cannot recover from: the module trapped or aborted. */
+// Out of memory counts too: the core recovers, but the wasm heap has grown to
+// its limit and never shrinks, so only a new worker gives the memory back.
 export function isFatal(error) {
   return (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError)
-    || /\babort|unreachable|memory access out of bounds/i.test(String(error?.message ?? error));
+    || error instanceof RangeError
+    || /\babort|unreachable|memory access out of bounds|out of memory/i.test(String(error?.message ?? error));
 }
 
 /**
@@ -123,12 +126,13 @@ export function createEngine({
     return best ? best.epoch : null;
   }
 
-  function finish(reason, id) {
+  function finish(reason, id, extra = {}) {
     leaveRunning('finished');
     send({
       type: 'finished',
       id,
       reason,
+      ...extra,
       history: run.history,
       best_epoch: bestEpoch(),
       elapsed_s: activeMs() / 1000,
@@ -181,8 +185,12 @@ export function createEngine({
       send(progressMessage(p));
       run.lastPost = t1;
     }
+    if (p.done && p.diverged) {
+      finish('diverged', run.stepId, { diverged_at: { epoch: p.epoch, batch: p.batch_in_epoch, loss: p.loss } });
+      return;
+    }
     if (p.done) {
-      finish(p.diverged ? 'diverged' : p.stopped_early ? 'stopped-early' : 'done', run.stepId);
+      finish(p.stopped_early ? 'stopped-early' : 'done', run.stepId);
       return;
     }
     if (unit === 'batch' || (unit === 'epoch' && p.epoch_finished)) {
@@ -206,8 +214,8 @@ export function createEngine({
   async function load(message) {
     requireState(['empty', 'ready', 'configured', 'finished'], 'load data');
     const started = now();
+    const before = state;
     state = 'loading';
-    run = null;
     try {
       let files;
       let fromCache = false;
@@ -238,10 +246,12 @@ export function createEngine({
         throw new Error(`load: source must be 'url', 'files' or 'bytes', got '${message.source}'`);
       }
       if (!files.train.images || !files.train.labels) throw new Error('load: the training images and labels are needed');
-      data = { train: null, test: null };
-      data.train = lab.loadSplit('train', files.train.images, files.train.labels);
-      files.train = null;  // let the JS copies go before the next split
-      if (files.test?.images && files.test?.labels) data.test = lab.loadSplit('test', files.test.images, files.test.labels);
+      const test = files.test?.images && files.test?.labels ? files.test : null;
+      // All or nothing: a bad file leaves the data (and the model) loaded before.
+      const info = lab.loadData({ train: files.train, test });
+      files = null;
+      data = { train: { ...info.train, split: 'train' }, test: info.test ? { ...info.test, split: 'test' } : null };
+      run = null;
       state = 'ready';
       send({
         type: 'loaded',
@@ -253,7 +263,8 @@ export function createEngine({
         heap_bytes: lab.heapBytes(),
       });
     } catch (error) {
-      state = data.train ? 'ready' : 'empty';
+      // The core kept what it had: the data, and the configured or finished run.
+      state = before === 'finished' || before === 'configured' ? before : data.train ? 'ready' : 'empty';
       throw error;
     }
   }
@@ -343,6 +354,15 @@ export function createEngine({
     send({ type: 'exported', id: message.id, model: lab.saveModel(), first_layer: lab.firstLayerImages() });
   }
 
+  // A model file: checked by the core, evaluated on the test set; the run
+  // of this worker (configured, paused or finished) is left alone.
+  function loadModel(message) {
+    requireState(['empty', 'ready', 'configured', 'running', 'paused', 'finished'], 'load a model');
+    if (!(message.bytes instanceof Uint8Array || message.bytes instanceof ArrayBuffer)) throw new Error('load-model: bytes must be a Uint8Array');
+    const loaded = lab.loadModel(new Uint8Array(message.bytes));
+    send({ type: 'model-loaded', id: message.id, ...loaded });
+  }
+
   const HANDLERS = {
     load,
     configure,
@@ -355,6 +375,7 @@ export function createEngine({
     predict,
     images,
     export: exportModel,
+    'load-model': loadModel,
   };
 
   return {

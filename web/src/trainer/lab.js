@@ -5,9 +5,16 @@
 //
 // A run: {id, name, preset, origin, color, config, info (configured reply),
 // status: 'configured' | 'running' | 'paused' | 'finished' | 'failed',
-// reason, progress (last progress reply), history [epoch metrics], best_epoch,
-// elapsed_s, results: null | {test, probabilities, first_layer, model}}.
+// reason, diverged_at, progress (last progress reply), history [epoch metrics],
+// best_epoch, elapsed_s, results: null | {test, probabilities, first_layer,
+// model}, source: 'trained' | 'saved' (restored after a reload) | 'imported',
+// saved: null | {key, test, model} (what the run store keeps)}.
+//
+// Finished runs go to the run store (run_store.js, IndexedDB) and come back
+// on the next visit; they can be exported and imported as files (run_file.js).
 import { TrainerClient } from './client.js';
+import { openRunStore, isQuotaError, MODEL_KEEP_BYTES } from './run_store.js';
+import { runToJson, checkRun, parseRunFile, MAX_RUN_FILE_BYTES } from './run_file.js';
 
 // Runs of the playground (the presets' colours are taken).
 const RUN_COLORS = ['#7048e8', '#c2255c', '#0c8599', '#5c940d', '#f08c00', '#495057', '#9c36b5', '#a61e4d'];
@@ -15,12 +22,15 @@ const RUN_COLORS = ['#7048e8', '#c2255c', '#0c8599', '#5c940d', '#f08c00', '#495
 export const PRESET_COLORS = { N1: '#e8590c', N2: '#1c7ed6', N3: '#1c7ed6', N4: '#e8590c', N5: '#1c7ed6', N6: '#2f9e44' };
 
 export const FAST_LIMITS = [3000, 6000, 12000];
+// Model files larger than this are refused before they are read (the
+// largest model the core allows, 3 x 4096 hidden units with batch norm, is ~150 MB).
+export const MAX_MODEL_FILE_BYTES = 256 * 2 ** 20;
 
 /**
  * createWorker(): a module Worker (worker.js). dataUrls: {train_images,
  * train_labels, test_images, test_labels} (absolute). presets: nnPresets().
  */
-export function createTrainerLab({ createWorker, dataUrls, presets }) {
+export function createTrainerLab({ createWorker, dataUrls, presets, store = openRunStore() }) {
   const client = new TrainerClient(createWorker);
   const listeners = new Set();
   let nextRunId = 1;
@@ -38,6 +48,9 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
     heapBytes: 0,
     heapPeak: 0,
     error: null,      // {message, fatal}
+    restarts: 0,      // workers replaced after a fatal error
+    storage: { status: store ? 'opening' : 'off', message: null, restored: 0, skipped: 0 },  // the run store
+    model: null,      // the model file loaded last: {name, model, input_divisor, parameters, test} | {name, message}
     marks: {},        // performance marks for the figures: dataLoaded, firstProgress, firstEpoch
   };
 
@@ -84,23 +97,27 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
   client.on('finished', (m) => {
     const run = state.current;
     if (!run || run.status === 'finished') return;
-    Object.assign(run, { status: 'finished', reason: m.reason, history: m.history, best_epoch: m.best_epoch, elapsed_s: m.elapsed_s });
+    Object.assign(run, { status: 'finished', reason: m.reason, history: m.history, best_epoch: m.best_epoch, elapsed_s: m.elapsed_s, diverged_at: m.diverged_at ?? null });
     heap(m.heap_bytes);
     emit('run');
-    analysis = analyze(run);
+    analysis = analyze(run).then(() => keep(run));
   });
+  // A fatal error: the worker (its data, its model) is gone. Tell the user,
+  // keep the finished runs, and make a new worker at once.
   client.on('error', (m) => {
     if (!m.fatal) return;  // answers a request: the caller shows it
-    state.worker = 'broken';
     state.error = { message: m.message, fatal: true };
     const run = state.current;
     if (run && run.status !== 'finished') {
       run.status = 'failed';
       run.reason = m.message;
     }
-    state.data = { ...state.data, status: 'none', info: null };
+    state.data = { ...state.data, status: 'none', info: null, message: null };
     dataPromise = null;
     pixelCache.clear();
+    client.restart();
+    state.worker = 'idle';
+    state.restarts += 1;
     emit('error');
   });
 
@@ -115,8 +132,13 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
   // After a run: the test set, every test image's probabilities (for the
   // gallery and for comparing runs) and the weights, kept with the run.
   async function analyze(run) {
-    if (!state.data.info?.test || run.history.length === 0) return;
+    if (run.history.length === 0) return;
     try {
+      if (!state.data.info?.test) {
+        const exported = await client.request({ type: 'export' });
+        run.model = exported.model;  // no test set: the model only, for the download
+        return;
+      }
       const { test } = await client.request({ type: 'evaluate' });
       const prediction = await client.request({ type: 'predict' });
       const exported = await client.request({ type: 'export' });
@@ -127,8 +149,88 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
     }
   }
 
+  // ---- the run store: finished runs survive a reload --------------------------
+  function storageProblem(error) {
+    state.storage = { ...state.storage, status: 'failed', message: error.message };
+    emit('storage');
+  }
+
+  // Keeps a finished run (with its model when small enough); a full quota
+  // keeps it without the model, and says so.
+  async function keep(run) {
+    if (!store || run.history.length === 0 || run.saved) return;
+    const model = run.results?.model ?? run.model ?? null;
+    const record = { run: runToJson(run), model: model && model.length <= MODEL_KEEP_BYTES ? model : null };
+    try {
+      const key = await store.put(record);
+      run.saved = { key, test: record.run.test, model: record.model };
+    } catch (error) {
+      if (record.model && isQuotaError(error)) {
+        try {
+          const key = await store.put({ ...record, model: null });
+          run.saved = { key, test: record.run.test, model: null };
+          state.storage = { ...state.storage, message: `${error.message}: the run was kept without its model` };
+          emit('storage');
+          return;
+        } catch (again) {
+          storageProblem(again);
+          return;
+        }
+      }
+      storageProblem(error);
+    }
+  }
+
+  // A run from a file's object (restored or imported): shown and compared, never trained.
+  function addFileRun(file, { source, key = null, model = null }) {
+    const id = nextRunId++;
+    const run = {
+      id,
+      data: file.data ?? '',
+      name: `#${id} ${file.name}`,
+      preset: file.preset ?? null,
+      origin: file.origin || source,
+      color: (file.preset && PRESET_COLORS[file.preset]) || RUN_COLORS[state.runs.filter((r) => !r.preset).length % RUN_COLORS.length],
+      config: file.settings,
+      info: null,
+      status: 'finished',
+      reason: file.reason,
+      diverged_at: file.diverged_at ?? null,
+      progress: null,
+      history: file.metrics.map((m) => ({ ...m, seconds: m.seconds ?? null })),
+      best_epoch: file.best_epoch ?? null,
+      elapsed_s: file.elapsed_s ?? 0,
+      results: null,
+      source,
+      saved: key === null ? null : { key, test: file.test ?? null, model },
+      fileTest: file.test ?? null,
+    };
+    state.runs.push(run);
+    return run;
+  }
+
+  async function restore() {
+    if (!store) return;
+    try {
+      const records = await store.list();
+      let skipped = 0;
+      for (const record of records) {
+        try {
+          addFileRun(checkRun(record.run), { source: 'saved', key: record.key, model: record.model instanceof Uint8Array ? record.model : null });
+        } catch {
+          skipped += 1;  // written by another version of the page: left in the store, not shown
+        }
+      }
+      state.storage = { ...state.storage, status: 'ok', restored: records.length - skipped, skipped };
+      emit('storage');
+    } catch (error) {
+      storageProblem(error);
+    }
+  }
+
   async function load(message, transfer, source, name) {
     state.error = null;
+    const before = state.data;
     state.data = { ...state.data, status: 'loading', loaded: 0, total: 0, phase: 'fetch', source, name, message: null };
     emit('data');
     try {
@@ -140,7 +242,10 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
       emit('data');
       return state.data.info;
     } catch (error) {
-      state.data = { ...state.data, status: 'failed', message: error.message, phase: null };
+      // The worker kept the data it had (the core loads all or nothing), unless it failed.
+      state.data = before.status === 'loaded' && !error.fatal
+        ? { ...before, message: error.message, failedName: name }
+        : { ...state.data, status: 'failed', info: null, message: error.message, failedName: name, phase: null };
       emit('data');
       throw error;
     }
@@ -306,7 +411,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
       }
     },
 
-    /** After a fatal error: a new worker; finished runs stay. */
+    /** A new worker (the data must be loaded again); finished runs stay. */
     restartWorker() {
       client.restart();
       state.worker = 'idle';
@@ -314,6 +419,71 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
       state.data = { ...state.data, status: 'none', info: null };
       dataPromise = null;
       emit('worker');
+    },
+
+    /** The finished runs kept from earlier visits (called once, at creation). */
+    restored: null,
+
+    /** A run file (a File or Blob of JSON) added as a finished run and kept. Throws an Error saying why a file is refused. */
+    async importRunFile(file) {
+      const name = file.name ?? 'the file';
+      try {
+        if (file.size > MAX_RUN_FILE_BYTES) throw new Error(`too large for a run file (${(file.size / 2 ** 20).toFixed(1)} MB)`);
+        const parsed = parseRunFile(await file.text());
+        const run = addFileRun(parsed, { source: 'imported' });
+        emit('run');
+        await keep(run);
+        emit('storage');
+        return run;
+      } catch (error) {
+        throw new Error(`${name}: ${error.message}`);
+      }
+    },
+
+    /** Removes a finished run from the page and from the store. */
+    async forgetRun(run) {
+      if (run === state.current && lab.busy) return;
+      state.runs = state.runs.filter((r) => r !== run);
+      if (state.current === run) state.current = null;
+      emit('run');
+      if (run.saved && store) {
+        try {
+          await store.remove(run.saved.key);
+        } catch (error) {
+          storageProblem(error);
+        }
+      }
+    },
+
+    /** The trained model's bytes of a run (core/nn/serialize.hpp), or null when not kept. */
+    modelBytes(run) {
+      return run.results?.model ?? run.model ?? run.saved?.model ?? null;
+    },
+
+    /** A run's test-set result: {accuracy, loss, count} or null. */
+    testResult(run) {
+      return run.results?.test ?? run.saved?.test ?? run.fileTest ?? null;
+    },
+
+    /**
+     * A model file (a File or Blob): checked by the core in the worker and
+     * evaluated on the loaded test set (Fashion-MNIST is loaded first when
+     * nothing is). state.model holds the result or the reason it was refused.
+     */
+    async loadModelFile(file) {
+      const name = file.name ?? 'model';
+      try {
+        if (file.size === 0) throw new Error('model file: the file is empty');
+        if (file.size > MAX_MODEL_FILE_BYTES) throw new Error(`model file: too large (${(file.size / 2 ** 20).toFixed(0)} MB)`);
+        if (state.data.status !== 'loaded') await lab.ensureData();
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const m = await client.request({ type: 'load-model', bytes }, [bytes.buffer]);
+        state.model = { name, model: m.model, input_divisor: m.input_divisor, parameters: m.parameters, test: m.test, data: state.data.name };
+      } catch (error) {
+        state.model = { name, message: error.message };
+      }
+      emit('model');
+      return state.model;
     },
 
     /** Test images [{pixels: Uint8Array, label}], each fetched from the worker once. */
@@ -345,5 +515,6 @@ export function createTrainerLab({ createWorker, dataUrls, presets }) {
     /** For tests and the figures: the worker's client. */
     client,
   };
+  lab.restored = restore();
   return lab;
 }

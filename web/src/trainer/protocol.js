@@ -40,6 +40,10 @@
 //   {type: 'predict', id, rows?}   -> prediction (test rows; all when omitted)
 //   {type: 'images', id, split, rows}  -> images
 //   {type: 'export', id}           -> exported
+//   {type: 'load-model', id, bytes: Uint8Array}
+//       A model file (core/nn/serialize.hpp, as 'exported' or `reglab train
+//       --save` write it): the core checks it and it is evaluated on the
+//       loaded test set; the current run stays as it is.  -> model-loaded
 //
 // ---- worker -> page -----------------------------------------------------------
 //
@@ -61,8 +65,11 @@
 //       the epoch's wall time in the worker, validation included
 //   {type: 'paused', id, progress}
 //   {type: 'finished', id, reason: 'done' | 'stopped' | 'diverged' |
-//          'stopped-early', history, best_epoch, elapsed_s, heap_bytes}
-//       history: every epoch's metrics (as 'epoch'); best_epoch: the epoch
+//          'stopped-early', history, best_epoch, elapsed_s, heap_bytes,
+//          diverged_at?: {epoch, batch, loss}}
+//       history: every epoch's metrics (as 'epoch'); diverged_at (reason
+//       'diverged' only): the batch whose loss was NaN or infinite, where
+//       training stopped (history holds the epochs before it); best_epoch: the epoch
 //       with the lowest val_loss (early stopping: the one whose weights were
 //       kept), null without validation
 //   {type: 'evaluation', id, test: {count, classes, loss, accuracy, per_class:
@@ -73,11 +80,15 @@
 //          pixels: Uint8Array (rows x rows_px*cols_px), labels: Uint8Array (rows)}
 //   {type: 'exported', id, model: Uint8Array (core/nn/serialize.hpp),
 //          first_layer: {units, inputs, rows, cols, values: Float32Array}}
+//   {type: 'model-loaded', id, model: {inputs, hidden, classes, dropout,
+//          batchnorm, l1, l2}, input_divisor, parameters, test: evaluation's
+//          test | null (no test data loaded)}
 //   {type: 'error', id?, message, fatal}
 //       A request failed (bad config, missing data, ...): the worker is fine
 //       (fatal false). fatal true: the worker is broken (the wasm module
-//       trapped, out of memory); the page discards it and makes a new one,
-//       keeping its finished runs.
+//       trapped, out of memory: its heap has grown to the limit and cannot
+//       shrink); the page discards it and makes a new one, keeping its
+//       finished runs.
 
 export const PROGRESS_INTERVAL_MS = 100;
 // Training runs in chunks of Trainer::run(n) batches sized to about this long.
@@ -85,11 +96,11 @@ export const CHUNK_TARGET_MS = 60;
 export const DATA_CACHE = 'reglab-data-v1';
 
 export const REQUESTS = ['load', 'configure', 'start', 'pause', 'resume', 'stop', 'step',
-  'evaluate', 'predict', 'images', 'export'];
+  'evaluate', 'predict', 'images', 'export', 'load-model'];
 
 export const REPLIES = ['ready', 'load-progress', 'loaded', 'configured', 'started', 'resumed',
   'progress', 'epoch', 'paused', 'finished', 'evaluation', 'prediction', 'images', 'exported',
-  'error'];
+  'model-loaded', 'error'];
 
 // The reply that answers each request (besides 'error').
 export const ANSWER = {
@@ -104,6 +115,7 @@ export const ANSWER = {
   predict: 'prediction',
   images: 'images',
   export: 'exported',
+  'load-model': 'model-loaded',
 };
 
 /** Throws unless `message` is a request the worker understands. */

@@ -21,9 +21,11 @@ export function mount(root, { strings, trainer }) {
   const bar = h('div', { class: 'progress-bar' });
   const track = h('div', { class: 'progress-track', role: 'progressbar', 'aria-label': t.progressLabel, 'aria-valuemin': '0', 'aria-valuemax': '100' }, bar);
   const status = h('p', { class: 'data-status', role: 'status' });
+  // A file that could not be loaded while other data stay loaded.
+  const problem = h('p', { class: 'message data-problem', role: 'alert', hidden: true });
   const files = h('input', { type: 'file', multiple: true, accept: '.gz,.idx,.idx1-ubyte,.idx3-ubyte,application/gzip,application/octet-stream', 'aria-label': t.ownLabel });
   files.addEventListener('change', () => {
-    if (files.files?.length) lab.loadFiles(files.files).catch(() => {});
+    if (files.files?.length) lab.loadFiles(files.files).catch(() => {}).finally(() => { files.value = ''; });
   });
   const samples = h('div', { class: 'image-strip', 'aria-label': t.samplesLabel });
   let samplesFor = null;
@@ -32,7 +34,7 @@ export function mount(root, { strings, trainer }) {
     h('div', { class: 'prose' }, t.paragraphs.map((text) => h('p', { text }))),
     h('div', { class: 'grid grid-2-1' },
       card(t.loadTitle, h('div', { class: 'run-buttons' }, load), track, status, samples),
-      card(t.ownTitle, h('p', { class: 'note', text: t.ownHelp }), files)),
+      card(t.ownTitle, h('p', { class: 'note', text: t.ownHelp }), files, problem)),
     h('p', { class: 'note licence', text: t.licence }),
   );
 
@@ -58,11 +60,14 @@ export function mount(root, { strings, trainer }) {
     track.dataset.status = d.status;
     load.disabled = d.status === 'loading' || d.status === 'loaded';
     files.disabled = d.status === 'loading' || lab.busy;
-    if (d.status === 'none') status.textContent = lab.state.worker === 'broken' ? t.workerGone : t.notLoaded;
+    if (d.status === 'none') status.textContent = lab.state.error?.fatal ? t.workerGone : t.notLoaded;
     else if (d.status === 'loading') status.textContent = d.phase === 'parse' ? t.parsing : t.loading(d.loaded / MB, d.total / MB, d.phase === 'cache');
     else if (d.status === 'failed') status.textContent = t.failed(d.message);
     else status.textContent = t.loaded(d.info.train.count, d.info.test?.count ?? 0, d.seconds, d.fromCache, d.source === 'files' ? d.name : null, lab.state.heapBytes / MB);
     status.classList.toggle('message', d.status === 'failed');
+    const kept = d.status === 'loaded' && d.message ? strings.runs.dataKept(d.failedName ?? '', d.message) : '';
+    problem.textContent = kept;
+    problem.hidden = kept === '';
     if (d.status === 'loaded' && d.info.test && samplesFor !== d.info) showSamples(d.info);
     if (d.status !== 'loaded') {
       samplesFor = null;

@@ -21,6 +21,24 @@ function duration(seconds, t) {
   return t.minutes(m, Math.round(seconds - 60 * m));
 }
 
+// What went wrong with the run, in words: a worker that failed (and was
+// replaced), an error, or a run that diverged. '' when nothing did.
+export function problemText(state, run, strings) {
+  const t = strings.trainer.panel;
+  const r = strings.runs;
+  if (state.error?.fatal) {
+    const oom = /out of memory|memory/i.test(state.error.message);
+    return r.workerReplaced(state.error.message) + (oom ? ` ${r.outOfMemory}` : '');
+  }
+  if (state.error) return t.errorPrefix + state.error.message;
+  if (run?.status === 'finished' && run.reason === 'diverged') {
+    const at = run.diverged_at ?? { epoch: run.history.length + 1, batch: 0 };
+    const lr = run.config.learning_rate;
+    return r.diverged({ epoch: at.epoch, batch: at.batch, lr, lower: Number((lr / 10).toPrecision(2)) });
+  }
+  return '';
+}
+
 export function runPanel(lab, strings, frames) {
   const t = strings.trainer.panel;
   const title = h('h3', { class: 'run-title' });
@@ -37,8 +55,6 @@ export function runPanel(lab, strings, frames) {
     stop: button(t.stop, () => lab.stop(), 'btn btn-danger'),
   };
   const message = h('p', { class: 'message', role: 'alert', hidden: true });
-  const restart = button(t.restart, () => lab.restartWorker());
-  restart.hidden = true;
   const log = h('pre', { class: 'keras-log', 'aria-label': t.logLabel });
   const element = h('div', { class: 'run-panel card', hidden: true },
     h('div', { class: 'run-head' }, title, badge),
@@ -46,20 +62,16 @@ export function runPanel(lab, strings, frames) {
     stats,
     h('div', { class: 'run-buttons' }, Object.values(buttons)),
     message,
-    restart,
     log);
 
   function draw() {
     const { state } = lab;
     const run = state.current;
     const d = state.data;
-    if (state.error) {
-      message.textContent = (state.error.fatal ? t.workerFailed : t.errorPrefix) + state.error.message;
-      message.hidden = false;
-    } else {
-      message.hidden = true;
-    }
-    restart.hidden = !(state.error?.fatal);
+    const problem = problemText(state, run, strings);
+    if (message.textContent !== problem) message.textContent = problem;
+    message.hidden = problem === '';
+    message.dataset.kind = state.error?.fatal ? 'worker' : state.error ? 'error' : problem ? 'diverged' : '';
 
     let fraction = 0;
     let text = '';
