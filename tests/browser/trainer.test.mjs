@@ -146,6 +146,7 @@ test('the trainer: load, train, pause, resume, stop, compare', { skip: !haveData
     // inside a model: the confusion matrix and the first layer's weights
     await page.locator('#inside').scrollIntoViewIfNeeded();
     await until(page, () => document.querySelectorAll('#inside table.confusion tbody tr').length === 10);
+    await page.locator('#inside .gallery').scrollIntoViewIfNeeded();  // the gallery draws when it is in view
     await until(page, () => document.querySelectorAll('#inside .gallery .tile').length > 0);
     assert.equal(await page.$eval('#inside canvas.weights', (c) => c.width), 32 * 29 - 1, '256 units, 32 tiles a row');
 

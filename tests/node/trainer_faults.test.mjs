@@ -72,6 +72,8 @@ test('a diverging run stops at that batch, says where, and keeps the epochs befo
   assert.equal(finished.history.length, 1, 'epoch 1 is kept');
   assert.ok(Number.isFinite(finished.history[0].loss));
   assert.equal(h.replies.filter((r) => r.type === 'epoch').length, 1);
+  const last = h.replies.filter((r) => r.type === 'progress').at(-1);  // the page shows where it stopped
+  assert.deepEqual([last.epoch, last.batch], [2, finished.diverged_at.batch]);
   assert.equal(h.engine.state, 'finished');
 });
 

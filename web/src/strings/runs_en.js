@@ -42,7 +42,7 @@ export default {
   // faults
   diverged: ({ epoch, batch, lr, lower }) =>
     `Training diverged at epoch ${n(epoch)}, batch ${n(batch)}: the loss became NaN or infinite, so training stopped there. The curves up to that point are kept. Try a lower learning rate (this run used ${lr}; try ${lower}).`,
-  workerReplaced: (message) => `The training worker failed (${message}). A new worker has taken its place; your finished runs are kept, and the data load again when you start a run.`,
+  workerReplaced: (message) => `The training worker failed: ${message}. A new worker has taken its place; your finished runs are kept, and the data load again when you start a run.`,
   outOfMemory: 'It ran out of memory: try fewer or smaller hidden layers, or a smaller batch.',
   dataKept: (name, message) => `${name} could not be loaded: ${message}. The data loaded before are still in use.`,
 };

@@ -40,7 +40,7 @@ export default {
 
   diverged: ({ epoch, batch, lr, lower }) =>
     `에포크 ${n(epoch)}, 배치 ${n(batch)}에서 학습이 발산했습니다. 손실이 NaN 또는 무한대가 되어 그 자리에서 학습을 멈췄습니다. 그때까지의 곡선은 남아 있습니다. 학습률을 낮춰 보세요 (이번 실행은 ${lr}, 예: ${lower}).`,
-  workerReplaced: (message) => `학습 워커가 멈췄습니다 (${message}). 새 워커로 바꾸었습니다. 끝난 실행은 그대로 남아 있고, 실행을 시작하면 데이터를 다시 불러옵니다.`,
+  workerReplaced: (message) => `학습 워커가 멈췄습니다: ${message}. 새 워커로 바꾸었습니다. 끝난 실행은 그대로 남아 있고, 실행을 시작하면 데이터를 다시 불러옵니다.`,
   outOfMemory: '메모리가 부족했습니다. 은닉층의 수나 크기, 또는 배치 크기를 줄여 보세요.',
   dataKept: (name, message) => `${name}을(를) 불러오지 못했습니다: ${message}. 이전에 불러온 데이터를 계속 사용합니다.`,
 };

@@ -186,6 +186,7 @@ export function createEngine({
       run.lastPost = t1;
     }
     if (p.done && p.diverged) {
+      send(progressMessage(p));  // where it stopped
       finish('diverged', run.stepId, { diverged_at: { epoch: p.epoch, batch: p.batch_in_epoch, loss: p.loss } });
       return;
     }

@@ -48,7 +48,7 @@ const finite = (x) => (Number.isFinite(x) ? x : null);
 
 /** A finished run of lab.js as the file's object. */
 export function runToJson(run) {
-  const test = run.results?.test ?? run.saved?.test ?? null;
+  const test = run.results?.test ?? run.saved?.test ?? run.fileTest ?? null;
   return {
     format: RUN_FORMAT,
     version: RUN_FORMAT_VERSION,
