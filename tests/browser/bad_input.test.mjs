@@ -75,6 +75,18 @@ test('a BOM + CRLF file works: its columns without the BOM, the table computed',
   kept = v;
 });
 
+test('quoted fields work: a comma and a doubled quote inside quotes', async () => {
+  const v = await feed('quoted.csv', '"x, first","x ""second""",y\n1,"2",3\n"2",5,"7"\n3,1,4\n4,4,8\n"5",2,"7"\n6,6,12\n7,3,"10"\n8,8,16\n9,0,9\n10,5,15\n11,7,18\n12,2,14\n');
+  assert.equal(v.message, '');
+  assert.deepEqual(v.targets, ['x, first', 'x "second"', 'y']);
+  assert.deepEqual(v.features, ['x, first', 'x "second"']);
+  // y = x1 + x2 exactly: OLS finds it.
+  assert.ok(Math.abs(v.coefs.ols[0] - 1) < 1e-9 && Math.abs(v.coefs.ols[1] - 1) < 1e-9, JSON.stringify(v.coefs.ols));
+  // Back to the BOM file, whose results the bad files below must not change.
+  assert.deepEqual((await feed('bom_crlf_again.csv', goodCsv(40, { bom: true, crlf: true }))).mae, kept.mae);
+  kept = await view();
+});
+
 // [file name, content, pattern of the message]
 const REFUSED = [
   ['ragged.csv', 'x1,x2,y\n1,2,3\n4,5\n6,7,8\n', /ragged\.csv: line 3: 2 fields, but the header has 3/],

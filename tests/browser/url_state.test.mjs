@@ -104,7 +104,7 @@ test('settings of several sections go into the URL, and the URL restores them an
 
 test('a bad URL: a notice says what was ignored, the good settings are kept, the page works', async () => {
   const bad = '?v=1&wine.seed=abc&nope=1&norms.p=%E0%A4%A&one-feature.lasso=0.02&wine.data=csv&penalty.rho=5';
-  const lab = await openLab({ path: bad });
+  const lab = await openLab({ path: `${bad}#wine` });
   try {
     const { page } = lab;
     const notice = page.locator('.url-notice');
@@ -122,6 +122,7 @@ test('a bad URL: a notice says what was ignored, the good settings are kept, the
     assert.equal(await page.locator('#norms output.vector-norm').textContent(), '10.000079998720032');
     // The address is rewritten without what was ignored.
     await page.waitForFunction(() => location.search === '?v=1&one-feature.lasso=0.02', null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => location.hash), '#wine');  // the section link survives the rewrite
     // The page still reacts, and the notice can be dismissed.
     await page.locator('#wine .alpha-field input[type=text]').first().fill('0.1');
     await page.waitForFunction(() => location.search.includes('wine.lasso=0.1'), null, { timeout: 5000 });
