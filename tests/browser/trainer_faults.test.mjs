@@ -241,3 +241,48 @@ test('finished runs survive a reload (IndexedDB), with their files', { skip, tim
   await page.locator('#compare').screenshot({ path: `${SCREENSHOTS}trainer_files.png` });
   assert.deepEqual(problems(), []);
 });
+
+// A page of its own, with `script` run before the lab's code; one tiny run to its end.
+async function withPatchedPage(script, check) {
+  const own = await openLab({ path: '#compare', init: script });
+  try {
+    await own.page.evaluate(async () => {
+      const l = window.reglabTrainer;
+      await l.restored;
+      await l.startRun({ config: { ...l.presetConfig('N2'), epochs: 1, train_limit: 500 }, name: 'tiny', origin: 'test' });
+    });
+    await own.page.waitForFunction(() => window.reglabTrainer.state.current?.results, null, { timeout: 60000 });
+    await own.page.locator('#compare').scrollIntoViewIfNeeded();
+    await check(own.page);
+    assert.deepEqual(own.problems, []);
+  } finally {
+    await own.close();
+  }
+}
+
+test('a browser without IndexedDB: a notice, and the runs work as before', { skip, timeout: 60000 }, async () => {
+  await withPatchedPage(() => { delete window.indexedDB; }, async (p) => {
+    await p.waitForFunction(() => /not kept after a reload/.test(document.querySelector('#compare .storage-note').textContent));
+    assert.equal(await p.$eval('#compare .storage-note', (el) => el.textContent),
+      'Runs are not kept after a reload: this browser has no IndexedDB. Everything else works; download a run as JSON to keep it.');
+    await p.waitForFunction(() => document.querySelectorAll('#compare .runs-table tbody tr').length === 1);
+    assert.equal(await p.evaluate(() => window.reglabTrainer.state.current.reason), 'done');
+  });
+});
+
+// The quota, as IndexedDB reports it (a QuotaExceededError) for a record with a model.
+test('a full storage quota: the run is kept without its model, and the page says so', { skip, timeout: 60000 }, async () => {
+  await withPatchedPage(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (record, ...rest) {
+      if (record?.model) throw new DOMException('quota reached', 'QuotaExceededError');
+      return put.call(this, record, ...rest);
+    };
+  }, async (p) => {
+    await p.waitForFunction(() => window.reglabTrainer.state.current.saved);
+    assert.equal(await p.evaluate(() => window.reglabTrainer.state.current.saved.model), null);
+    await p.waitForFunction(() => /without its model/.test(document.querySelector('#compare .storage-note').textContent));
+    assert.equal(await p.$eval('#compare .storage-note', (el) => el.textContent),
+      'Finished runs are kept in this browser. The browser\'s storage for this site is full: the latest run was kept without its model (download it to keep it).');
+  });
+});

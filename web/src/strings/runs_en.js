@@ -25,6 +25,7 @@ export default {
     opening: 'Opening the browser\'s storage…',
     ok: (restored, skipped) => `Finished runs are kept in this browser${restored ? ` (${n(restored)} restored from earlier visits)` : ''}.${skipped ? ` ${n(skipped)} saved by another version of the page could not be read.` : ''}`,
     off: 'Runs are not kept after a reload here.',
+    full: 'The browser\'s storage for this site is full: the latest run was kept without its model (download it to keep it).',
     failed: (message) => `Runs are not kept after a reload: ${message}. Everything else works; download a run as JSON to keep it.`,
   },
   clear: 'Remove all saved runs',

@@ -49,7 +49,8 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
     heapPeak: 0,
     error: null,      // {message, fatal}
     restarts: 0,      // workers replaced after a fatal error
-    storage: { status: store ? 'opening' : 'off', message: null, restored: 0, skipped: 0 },  // the run store
+    // the run store: status, a failure's message, runs restored and skipped, full: a run was kept without its model
+    storage: { status: store ? 'opening' : 'off', message: null, restored: 0, skipped: 0, full: false },
     model: null,      // the model file loaded last: {name, model, input_divisor, parameters, test} | {name, message}
     marks: {},        // performance marks for the figures: dataLoaded, firstProgress, firstEpoch
   };
@@ -169,7 +170,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
         try {
           const key = await store.put({ ...record, model: null });
           run.saved = { key, test: record.run.test, model: null };
-          state.storage = { ...state.storage, message: `${error.message}: the run was kept without its model` };
+          state.storage = { ...state.storage, full: true };  // kept without its model
           emit('storage');
           return;
         } catch (again) {

@@ -84,7 +84,7 @@ export function mount(root, { strings, trainer }) {
   }
   function drawStorage() {
     const st = lab.state.storage;
-    storageNote.textContent = st.status === 'ok' ? r.storage.ok(st.restored, st.skipped) + (st.message ? ` ${st.message}.` : '')
+    storageNote.textContent = st.status === 'ok' ? r.storage.ok(st.restored, st.skipped) + (st.full ? ` ${r.storage.full}` : '')
       : st.status === 'failed' ? r.storage.failed(st.message) : r.storage[st.status] ?? '';
     storageNote.classList.toggle('message', st.status === 'failed');
   }
