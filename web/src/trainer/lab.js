@@ -39,7 +39,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
   const pixelCache = new Map();  // test row -> {pixels: Uint8Array (784), label}
 
   const state = {
-    worker: 'idle',  // 'idle' | 'ready' | 'broken'
+    worker: 'idle',  // 'idle' (starting) | 'ready'; a failed worker is replaced at once
     data: { status: 'none', loaded: 0, total: 0, phase: null, info: null, seconds: null, fromCache: false, source: null, name: null, message: null },
     fast: { on: true, limit: 6000 },
     doubleDivision: true,
@@ -265,7 +265,6 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
     /** The built-in Fashion-MNIST, once (a second call waits for the first). */
     ensureData() {
       if (state.data.status === 'loaded') return Promise.resolve(state.data.info);
-      if (state.worker === 'broken') lab.restartWorker();
       if (!dataPromise) {
         dataPromise = load({ type: 'load', source: 'url', urls: dataUrls }, [], 'fashion', 'Fashion-MNIST')
           .catch((error) => {
@@ -324,7 +323,6 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
       try {
         if (lab.busy) await lab.stop();
         await analysis;
-        if (state.worker === 'broken') lab.restartWorker();
         await lab.ensureData();
         const info = await client.request({ type: 'configure', config });
         const id = nextRunId++;

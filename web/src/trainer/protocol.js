@@ -17,6 +17,8 @@
 //       needs no network, gunzips them (DecompressionStream) and hands the
 //       bytes to the core. test_* may be omitted (no test set).
 //       -> load-progress* then loaded
+//       Every load is all or nothing: a bad file is an error, and the data
+//       (and the run) loaded before stay as they were.
 //   {type: 'load', id, source: 'files', files: [{name, bytes: ArrayBuffer}]}
 //       The user's own IDX files (gz or raw), e.g. MNIST digits. Images and
 //       labels are told apart by their magic number, train and test by the
