@@ -150,3 +150,15 @@ test('an old ?playground=... link still opens, and is rewritten in the current f
     await lab.close();
   }
 });
+
+test('on a phone, a notice with long values wraps instead of widening the page', async () => {
+  const lab = await openLab({ width: 390, height: 844, path: `?v=1&wine.scaling=${'x'.repeat(80)}&${'y'.repeat(60)}=1` });
+  try {
+    await lab.page.locator('.url-notice').waitFor();
+    const overflow = await lab.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+    assert.deepEqual(lab.problems, []);
+  } finally {
+    await lab.close();
+  }
+});

@@ -17,7 +17,8 @@ export const WRITE_MS = 250;
 function noticeElement(issues, strings) {
   const text = noticeText(issues, strings.state);
   if (!text) return null;
-  const element = h('div', { class: 'message url-notice', role: 'status', 'aria-label': strings.state.notice.label },
+  // Values from a link can be long unbroken words: they wrap anywhere rather than widen a phone's page.
+  const element = h('div', { class: 'message url-notice', role: 'status', 'aria-label': strings.state.notice.label, style: 'overflow-wrap: anywhere' },
     h('p', { text: text.title }),
     h('ul', {}, text.lines.map((line) => h('li', { text: line }))));
   element.append(h('button', { type: 'button', class: 'btn', text: strings.state.notice.dismiss, on: { click: () => element.remove() } }));
