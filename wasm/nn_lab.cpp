@@ -62,9 +62,9 @@ val NnLab::loadImages(std::string split) {
     s.images.reset();
     s.pending.reset();
     if (staging_.empty()) throw InputError(split + " images: nothing staged");
-    const std::vector<std::uint8_t> bytes = std::move(staging_);
+    std::vector<std::uint8_t> bytes = std::move(staging_);
     staging_ = {};
-    nn::ImageSet images = nn::parse_idx_images(bytes.data(), bytes.size());
+    nn::ImageSet images = nn::parse_idx_images(std::move(bytes));  // takes the buffer over: no 2nd copy
     val out = val::object();
     out.set("split", split);
     out.set("count", images.count);

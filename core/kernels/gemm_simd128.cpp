@@ -18,7 +18,7 @@
 // on x86-64; bigger tiles spill. uint8 A is converted (times scale) into
 // packed panels once per block, so pixels never need a float copy; float A
 // is packed for wide C and read in place for the 10-wide output layer (4 row
-// pointers for nn/nt) and for tn (a step is already 4 contiguous values).
+// pointers for nn/nt; for tn a step is already 4 contiguous values).
 // B is always packed, which also turns nt's B^T into plain rows.
 // Partial tiles at the edges are computed in full (duplicated A rows, zero B
 // columns) and only their valid corner is stored. The epilogue (accumulate,
@@ -394,7 +394,14 @@ void gemm_nn(int m, int n, int k, const float* A, int lda, const float* B, int l
 }
 void gemm_tn(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue ep) {
-  gemm(m, n, k, ColsA{A, lda}, RowsB{B, ldb}, C, ldc, ep);
+  // Read in place, a tile's kc steps touch kc rows of A, lda apart: for the
+  // first layer's dW (A = X, 784 floats a row) one page per step, and the
+  // TLB and L1 thrash. Packed, a block is contiguous; the sums are the same.
+  if (n > kPackAMinN) {
+    gemm(m, n, k, PackedColsA<float>{A, lda, 1.0f}, RowsB{B, ldb}, C, ldc, ep);
+  } else {
+    gemm(m, n, k, ColsA{A, lda}, RowsB{B, ldb}, C, ldc, ep);
+  }
 }
 void gemm_nt(int m, int n, int k, const float* A, int lda, const float* B, int ldb, float* C,
              int ldc, Epilogue ep) {

@@ -13,7 +13,15 @@ namespace reglab::nn {
 // Pixel value v (0..255) -> float, computed like numpy's `images / divisor`
 // (float64 division, then float32 as Keras stores it). The post divides by
 // 255 once (divisor 255) or, in N3/N4, twice (divisor 65025 = 255 * 255).
-using PixelTable = std::array<float, 256>;
+// `divisor` is the divisor as a float when float(v) / divisor gives exactly
+// value[v] for every v (so for 255 and 65025; checked when the table is made):
+// then a batch is converted by a division the compiler vectorizes instead of
+// 784 table lookups a row. Otherwise 0, and the table is used.
+struct PixelTable {
+  std::array<float, 256> value{};
+  float divisor = 0;
+  float operator[](int v) const { return value[v]; }
+};
 PixelTable make_pixel_table(double divisor);
 
 // Throws InputError unless divisor is finite and > 0.

@@ -74,15 +74,35 @@ Header read_header(const char* what, const std::uint8_t* bytes, std::size_t size
 
 }  // namespace
 
-ImageSet parse_idx_images(const std::uint8_t* bytes, std::size_t size) {
-  const Header h = read_header("IDX images", bytes, size, 0x00000803u, 3);
+namespace {
+
+// The shape of an image set, its header checked; pixels not yet filled.
+ImageSet image_shape(const Header& h) {
   if (h.dims[0] > 0x7fffffffu || h.dims[1] > 4096 || h.dims[2] > 4096)
     throw InputError("IDX images: absurd dimensions (images larger than 4096 x 4096)");
   ImageSet set;
   set.count = static_cast<int>(h.dims[0]);
   set.rows = static_cast<int>(h.dims[1]);
   set.cols = static_cast<int>(h.dims[2]);
+  return set;
+}
+
+}  // namespace
+
+ImageSet parse_idx_images(const std::uint8_t* bytes, std::size_t size) {
+  const Header h = read_header("IDX images", bytes, size, 0x00000803u, 3);
+  ImageSet set = image_shape(h);
   set.pixels.assign(bytes + h.data_offset, bytes + h.data_offset + h.data_bytes);
+  return set;
+}
+
+ImageSet parse_idx_images(std::vector<std::uint8_t>&& file) {
+  const Header h = read_header("IDX images", file.data(), file.size(), 0x00000803u, 3);
+  ImageSet set = image_shape(h);
+  // Drop the header in place: no second buffer as large as the file (for
+  // Fashion-MNIST 47 MB that wasm would have to grow into and fault in).
+  file.erase(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(h.data_offset));
+  set.pixels = std::move(file);
   return set;
 }
 

@@ -29,6 +29,9 @@ struct Dataset {
 // wrong number of dimensions, a zero or absurd size, truncated data, trailing
 // bytes, or (labels) a label outside [0, classes).
 ImageSet parse_idx_images(const std::uint8_t* bytes, std::size_t size);
+// The same, taking the file's buffer over (the pixels stay where they are);
+// on an error the buffer is left as it was.
+ImageSet parse_idx_images(std::vector<std::uint8_t>&& file);
 std::vector<std::uint8_t> parse_idx_labels(const std::uint8_t* bytes, std::size_t size,
                                            int classes = 10);
 

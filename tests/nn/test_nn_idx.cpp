@@ -70,6 +70,23 @@ TEST_CASE("nn: IDX reader parses small files", "[nn][idx]") {
   CHECK(d.classes == 3);
 }
 
+TEST_CASE("nn: IDX images taken over in place equal the copied ones", "[nn][idx]") {
+  const auto img = images_file(3, 2, 2);
+  const ImageSet copied = parse_idx_images(img.data(), img.size());
+  auto buffer = img;
+  const ImageSet moved = parse_idx_images(std::move(buffer));
+  CHECK(moved.count == 3);
+  CHECK(moved.rows == 2);
+  CHECK(moved.cols == 2);
+  CHECK(moved.pixels == copied.pixels);
+  // A bad file: the same message, and the caller's buffer untouched.
+  auto truncated = img;
+  truncated.pop_back();
+  const auto before = truncated;
+  CHECK_THROWS_WITH(parse_idx_images(std::move(truncated)), Catch::Contains("truncated"));
+  CHECK(truncated == before);
+}
+
 TEST_CASE("nn: IDX reader refuses bad files with a clear InputError", "[nn][idx][validation]") {
   auto img = images_file(3, 2, 2);
   auto lab = labels_file({1, 0, 2});
@@ -142,4 +159,27 @@ TEST_CASE("nn: batch gather scales uint8 pixels in one pass", "[nn][idx]") {
   CHECK(once[255] == 1.0f);
   CHECK_THROWS_AS(make_pixel_table(0), InputError);
   CHECK_THROWS_AS(make_pixel_table(-255), InputError);
+}
+
+TEST_CASE("nn: batch gather gives every pixel value exactly as numpy's float64 division",
+          "[nn][idx]") {
+  // One image holding every byte 0..255 (16 x 16), gathered with each divisor:
+  // 255 and 65025 take the vectorized division, 254.9 (no exact float) and
+  // 1e-3 the table; all must equal float32(v / divisor) computed in double.
+  std::vector<std::uint8_t> img = {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 16, 0, 0, 0, 16};
+  for (int v = 0; v < 256; ++v) img.push_back(static_cast<std::uint8_t>(v));
+  const auto lab = labels_file({0});
+  const Dataset d = make_dataset(parse_idx_images(img.data(), img.size()),
+                                 parse_idx_labels(lab.data(), lab.size(), 10), 10);
+  for (const double divisor : {255.0, 65025.0, 254.9, 1e-3, 1.0}) {
+    const PixelTable table = make_pixel_table(divisor);
+    CHECK((table.divisor != 0.0f) == (divisor != 254.9 && divisor != 1e-3));
+    Batch batch(1, 256);
+    const int row = 0;
+    gather_batch(d, &row, 1, table, batch);
+    int wrong = 0;
+    for (int v = 0; v < 256; ++v) wrong += batch.x(0, v) != static_cast<float>(v / divisor);
+    INFO("divisor " << divisor);
+    CHECK(wrong == 0);
+  }
 }
