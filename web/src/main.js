@@ -9,6 +9,7 @@ import { registerServiceWorker } from './offline/register.js';
 import { loadCore } from './wasm.js';
 import { GROUPS } from './sections/index.js';
 import { createUrlState } from './state/url_state.js';
+import { warmTrainer } from './boot/warm_trainer.js';
 
 function buildFrame(strings) {
   document.documentElement.lang = strings.lang;
@@ -58,6 +59,7 @@ function followScroll() {
 }
 
 async function boot() {
+  const trainerWarmth = warmTrainer();  // the trainer's worker loads its core in parallel (boot/warm_trainer.js)
   // The core downloads while the strings load; its failure is reported below, in the page's language.
   const core = loadCore().then((reglab) => ({ reglab }), (error) => ({ error }));
   const { locale, strings } = await loadLanguage();
@@ -74,6 +76,7 @@ async function boot() {
   if (urlState.notice) main.querySelector('.hero').append(urlState.notice);
   mountSections(main, { reglab, strings, urlState });
   followScroll();
+  trainerWarmth.whenNear();
   document.documentElement.dataset.ready = 'true';
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   registerServiceWorker({ strings, noticeParent: main.querySelector('.hero') });  // after boot: the first chart comes first
