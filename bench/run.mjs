@@ -224,6 +224,7 @@ await labPage.close();
 await tfjsPage.close();
 
 // ---- first chart (the figures script's method: open #dropout, click N2) ---------
+const phases = [];
 async function firstChart() {
   const page = await browser.newPage();
   try {
@@ -235,6 +236,13 @@ async function firstChart() {
       return /this lab's N2: train[^;]*=[1-9]/.test(drawn) ? performance.now() : null;
     }, null, { timeout: 60000, polling: 'raf' });
     const ms = await at.jsonValue();
+    // Where the time went (ms from navigation start; bench/boot/profile.mjs has the full timeline).
+    phases.push(await page.evaluate(() => {
+      const marks = window.reglabTrainer?.state.marks ?? {};
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return { page_wasm_fetched: wasm?.responseEnd, data_loaded: marks.dataLoaded,
+        data_seconds: window.reglabTrainer?.state.data.seconds, first_epoch: marks.firstEpoch };
+    }).then((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, round(v, k === 'data_seconds' ? 3 : 0)]))));
     await page.evaluate(() => window.reglabTrainer?.stop?.()).catch(() => {});
     return Math.round(ms);
   } catch (e) {
@@ -310,6 +318,7 @@ const result = {
   wasm_size: size,
   wasm_heap_peak_bytes: heapPeak,
   first_chart_ms: { first_visit: firstChartCold, data_cached: firstChartWarm },
+  first_chart_phases_ms: { first_visit: phases[0] ?? null, data_cached: phases[1] ?? null },
   targets,
   build_seconds: round(buildSeconds, 0),
   total_seconds: round((Date.now() - t0) / 1000, 0),
