@@ -41,6 +41,15 @@ test('wine table with z-scores and a CSV file of one\'s own (quotes in names are
   assert.match(code, /pd\.read_csv\('it\\'s mine\.csv'\)/);
 });
 
+test('a CSV file with picked features selects exactly those columns', () => {
+  const settings = { ...WINE, source: { kind: 'csv', name: 'mine.csv' }, target: 'y', data: { features: ['a', "b's"] } };
+  for (const code of [winePython(settings), pathPython({ ...settings, pathModel: 'lasso' })]) {
+    assertCompiles(code);
+    assert.match(code, /X = df\[\['a', 'b\\'s'\]\]/);
+    assert.doesNotMatch(code, /select_dtypes/);
+  }
+});
+
 test('path and cross-validation for each model', () => {
   for (const pathModel of ['lasso', 'ridge', 'elasticnet']) {
     const code = pathPython({ ...WINE, pathModel, scaling: 'minmax', l1Ratio: 0.3 });

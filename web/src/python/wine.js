@@ -11,7 +11,7 @@ export function modelCode(model, alpha, l1Ratio) {
   return `${CLASS[model]}(alpha=${float(alpha)})`;
 }
 
-function dataCode({ source, target }) {
+function dataCode({ source, target, data }) {
   if (source.kind === 'builtin') {
     return [
       'from sklearn.datasets import load_wine',
@@ -25,7 +25,9 @@ function dataCode({ source, target }) {
     '',
     `df = pd.read_csv(${str(source.name)})`,
     `y = df[${str(target)}]`,
-    `X = df.drop(columns=[${str(target)}]).select_dtypes('number')`,
+    data?.features
+      ? `X = df[[${data.features.map(str).join(', ')}]]`  // the features picked on the page
+      : `X = df.drop(columns=[${str(target)}]).select_dtypes('number')`,
   ];
 }
 

@@ -3,8 +3,7 @@ import { h, uid } from '../../ui/dom.js';
 import { pythonBlock } from '../../ui/controls.js';
 import { kerasPython } from '../../python/keras.js';
 import { FAST_LIMITS } from '../../trainer/lab.js';
-
-const count = (n) => n.toLocaleString('en-US');
+import { count } from '../../ui/format.js';
 
 // Live charts redraw at most this often while training (an epoch of a fast
 // run can take less than 100 ms; a redraw of three charts costs ~10-30 ms).

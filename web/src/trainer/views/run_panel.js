@@ -4,6 +4,7 @@
 // panel for the page: it moves into the section whose button started the run.
 import { h } from '../../ui/dom.js';
 import { throttled } from './frame.js';
+import { count } from '../../ui/format.js';
 
 const MB = 2 ** 20;
 const f4 = (x) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
@@ -89,7 +90,7 @@ export function runPanel(lab, strings, frames) {
         fraction = run.status === 'finished' && run.reason === 'done' ? 1 : ((p.epoch - 1) * p.batches_per_epoch + p.batch) / batches;
         text = t.stats({
           epoch: p.epoch, epochs, batch: p.batch, batches: p.batches_per_epoch,
-          rate: Math.round(p.samples_per_s).toLocaleString('en-US'),
+          rate: count(Math.round(p.samples_per_s)),
           left: run.status === 'running' ? duration(p.seconds_left, t) : '',
           heap: (p.heap_bytes / MB).toFixed(0),
         });
