@@ -226,8 +226,11 @@ await tfjsPage.close();
 
 // ---- first chart (the figures script's method: open #dropout, click N2) ---------
 const phases = [];
+// One browser context for both visits: the second finds the data in the
+// Cache API (browser.newPage() would open a fresh context, cold again).
+const chartContext = await browser.newContext();
 async function firstChart() {
-  const page = await browser.newPage();
+  const page = await chartContext.newPage();
   try {
     await page.goto(`${dist.url}#dropout`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
