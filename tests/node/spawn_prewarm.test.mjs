@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 // A stand-in for the browser's Worker: an EventTarget that records its URL.
 class FakeWorker extends EventTarget {
   static made = [];
+  static refuse = false;  // throw like a blocked worker
   constructor(url, options) {
+    if (FakeWorker.refuse) throw new DOMException('blocked by policy', 'SecurityError');
     super();
     this.url = String(url);
     this.options = options;
@@ -63,4 +65,15 @@ test('the prewarmed worker is handed out once and replays its early messages in 
 
   // The spare is used up: the next worker is a new one.
   assert.notEqual(createWorker(), spare);
+});
+
+test('a worker that cannot be made: prewarming says nothing, the first run gets the error', () => {
+  FakeWorker.refuse = true;
+  try {
+    assert.doesNotThrow(() => prewarmWorker());  // the page's boot goes on
+    assert.throws(() => createWorker(), /blocked by policy/);  // the run reports it, as without prewarming
+  } finally {
+    FakeWorker.refuse = false;
+  }
+  assert.ok(createWorker() instanceof FakeWorker);
 });

@@ -45,9 +45,18 @@ function keepEarlyEvents(worker) {
   return worker;
 }
 
-/** Starts the worker the first createWorker() will return (idempotent; no-op without Worker). */
+/**
+ * Starts the worker the first createWorker() will return (idempotent; no-op
+ * without Worker). Never throws: if the worker cannot be made now (a policy,
+ * a quota), the first run makes it and reports the failure as before.
+ */
 export function prewarmWorker() {
-  if (!spare && typeof Worker === 'function') spare = keepEarlyEvents(newWorker());
+  if (spare || typeof Worker !== 'function') return;
+  try {
+    spare = keepEarlyEvents(newWorker());
+  } catch {
+    spare = null;
+  }
 }
 
 /** A module Worker speaking protocol.js: the prewarmed one if there is one, else a new one. */
