@@ -16,10 +16,10 @@ import { TrainerClient } from './client.js';
 import { openRunStore, isQuotaError, MODEL_KEEP_BYTES } from './run_store.js';
 import { runToJson, checkRun, parseRunFile, MAX_RUN_FILE_BYTES } from './run_file.js';
 
-// Runs of the playground (the presets' colours are taken).
-const RUN_COLORS = ['#7048e8', '#c2255c', '#0c8599', '#5c940d', '#f08c00', '#495057', '#9c36b5', '#a61e4d'];
-// The post's pairs: the baseline blue, the regularized run orange or green.
-export const PRESET_COLORS = { N1: '#e8590c', N2: '#1c7ed6', N3: '#1c7ed6', N4: '#e8590c', N5: '#1c7ed6', N6: '#2f9e44' };
+// Run colours come from the page's colour-blind-safe palette (Okabe-Ito):
+// the post's pairs in two different hues, the playground's runs in the rest.
+import { presetColors as PRESET_COLORS, runColors as RUN_COLORS } from '../charts/palette.js';
+export { PRESET_COLORS };
 
 export const FAST_LIMITS = [3000, 6000, 12000];
 // Model files larger than this are refused before they are read (the
