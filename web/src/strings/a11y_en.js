@@ -1,3 +1,20 @@
 // Strings for chart tools (PNG, data table), accessibility labels (web/src/ui, web/src/charts), in en. en.js / ko.js include it as `a11y`.
 export default {
+  skipToContent: 'Skip to the content',
+  chartTools: (chart) => `${chart}: download or read as a table`,
+  downloadPng: 'Download PNG',
+  downloadCsv: 'Download CSV',
+  showTable: 'Show data table',
+  hideTable: 'Hide data table',
+  tableCaption: (chart) => `Data of the chart "${chart}"`,
+  series: 'Series',
+  category: 'Category',
+  xValue: 'x',
+  yValue: 'y',
+  unnamedSeries: (n) => `series ${n}`,
+  noData: 'The chart shows no data yet.',
+  rowsShown: (shown, total) => `The first ${shown} of ${total} rows are shown; the CSV file has all of them.`,
+  scrollRegion: (name) => `${name} (scrolls sideways)`,
+  table: 'Table',
+  chartFile: 'chart',
 };

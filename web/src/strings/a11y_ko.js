@@ -1,3 +1,20 @@
 // Strings for chart tools (PNG, data table), accessibility labels (web/src/ui, web/src/charts), in ko. en.js / ko.js include it as `a11y`.
 export default {
+  skipToContent: '본문으로 건너뛰기',
+  chartTools: (chart) => `${chart}: 내려받기 또는 표로 보기`,
+  downloadPng: 'PNG 내려받기',
+  downloadCsv: 'CSV 내려받기',
+  showTable: '데이터 표 보기',
+  hideTable: '데이터 표 숨기기',
+  tableCaption: (chart) => `"${chart}" 차트의 데이터`,
+  series: '계열',
+  category: '항목',
+  xValue: 'x',
+  yValue: 'y',
+  unnamedSeries: (n) => `계열 ${n}`,
+  noData: '차트에 아직 데이터가 없습니다.',
+  rowsShown: (shown, total) => `전체 ${total}행 중 처음 ${shown}행만 보여 줍니다. CSV 파일에는 모든 행이 들어 있습니다.`,
+  scrollRegion: (name) => `${name} (가로로 스크롤됨)`,
+  table: '표',
+  chartFile: 'chart',
 };

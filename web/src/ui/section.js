@@ -3,6 +3,7 @@
 // took (from the 'reglab:updated' events of ui/frame.js).
 import { h } from './dom.js';
 import { messageBox } from './controls.js';
+import { chartTools } from './chart_tools.js';
 import * as fmt from './format.js';
 
 export function sectionShell(root, strings, { title, lead }) {
@@ -27,8 +28,14 @@ export function card(title, ...children) {
   return h('div', { class: 'card' }, title ? h('h3', { text: title }) : null, ...children);
 }
 
-/** A chart container with a fixed height class; returns { element, canvas }. */
+/**
+ * A chart container with a fixed height class, and under it the chart's
+ * tools (PNG, CSV, data table: ui/chart_tools.js); returns { element, canvas }.
+ */
 export function chartBox(kind = 'wide', label = '') {
   const canvas = h('canvas', { role: 'img', 'aria-label': label });
-  return { element: h('div', { class: `chart chart-${kind}` }, canvas), canvas };
+  return {
+    element: h('div', { class: 'chart-box' }, h('div', { class: `chart chart-${kind}` }, canvas), chartTools(canvas, label).element),
+    canvas,
+  };
 }
