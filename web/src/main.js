@@ -7,6 +7,7 @@ import { useLocale } from './ui/format.js';
 import { languageSwitch, loadLanguage } from './i18n/index.js';
 import { registerServiceWorker } from './offline/register.js';
 import { loadCore } from './wasm.js';
+import { addSkipLink, focusableScrollers, followCurrentLink } from './ui/page_a11y.js';
 import { GROUPS } from './sections/index.js';
 import { createUrlState } from './state/url_state.js';
 import { warmTrainer } from './boot/warm_trainer.js';
@@ -65,6 +66,7 @@ async function boot() {
   const { locale, strings } = await loadLanguage();
   useLocale(locale);
   const { main, status } = buildFrame(strings);
+  addSkipLink(main, strings.a11y);
   const { reglab, error } = await core;
   if (error) {
     status.textContent = strings.loadFailed(error.message);
@@ -77,6 +79,8 @@ async function boot() {
   mountSections(main, { reglab, strings, urlState });
   followScroll();
   trainerWarmth.whenNear();
+  followCurrentLink(document.querySelector('.site-nav'));
+  focusableScrollers(main, undefined, strings.a11y);
   document.documentElement.dataset.ready = 'true';
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   registerServiceWorker({ strings, noticeParent: main.querySelector('.hero') });  // after boot: the first chart comes first

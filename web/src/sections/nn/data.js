@@ -27,7 +27,7 @@ export function mount(root, { strings, trainer }) {
   files.addEventListener('change', () => {
     if (files.files?.length) lab.loadFiles(files.files).catch(() => {}).finally(() => { files.value = ''; });
   });
-  const samples = h('div', { class: 'image-strip', 'aria-label': t.samplesLabel });
+  const samples = h('div', { class: 'image-strip', role: 'group', 'aria-label': t.samplesLabel });
   let samplesFor = null;
 
   shell.body.append(

@@ -28,7 +28,7 @@ function confusionTable(test, names, t) {
   const cell = (i, j) => {
     const n = test.confusion[i * k + j];
     const share = test.class_count[i] ? n / test.class_count[i] : 0;
-    const color = i === j ? `rgba(47, 158, 68, ${(0.1 + 0.8 * share).toFixed(3)})` : `rgba(201, 42, 42, ${Math.min(0.85, 3 * share).toFixed(3)})`;
+    const color = i === j ? `rgba(47, 158, 68, ${(0.1 + 0.8 * share).toFixed(3)})` : `rgba(201, 42, 42, ${Math.min(0.65, 3 * share).toFixed(3)})`;
     return h('td', { text: String(n), style: n ? `background:${color}` : null, title: t.cellTitle(names(i), names(j), n) });
   };
   return h('table', { class: 'confusion' },
