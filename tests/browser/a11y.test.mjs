@@ -16,6 +16,7 @@ import * as palette from '../../web/src/charts/palette.js';
 import { assignDashes } from '../../web/src/charts/dashes.js';
 import { chartTable, tableCsv } from '../../web/src/charts/chart_data.js';
 import en from '../../web/src/strings/a11y_en.js';
+import ko from '../../web/src/strings/a11y_ko.js';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const CSS = readFileSync(fileURLToPath(new URL('../../web/src/styles/main.css', import.meta.url)), 'utf8');
@@ -318,6 +319,7 @@ test('data table: it holds what the chart draws (wide, long and bar layouts) and
     assert.ok(near(row.cells[0], pathData[0].data[i].x), `alpha of row ${i}`);
     pathData.forEach((d, j) => assert.ok(near(row.cells[j + 1], d.data[i].y), `row ${i}, ${d.label}: ${row.cells[j + 1]} vs ${d.data[i].y}`));
   });
+  assert.ok(await page.$eval(pathCanvas, (c) => [...c.closest('.chart-box').querySelectorAll('td')].every((td) => td.textContent !== '-0')), 'a zero from below reads 0, not -0');
   assert.equal(path.caption, en.tableCaption(await page.$eval(pathCanvas, (c) => c.getAttribute('aria-label'))));
 
   // Wine: the coefficient bars, one row per feature
@@ -437,6 +439,26 @@ test('axe with the trainer\'s views filled by a short run (fast mode, one epoch)
   }
   await openEverything();
   assert.deepEqual(await axeViolations(), []);
+});
+
+test('in Korean: the skip link, chart tools and data tables speak Korean; axe finds nothing serious', async () => {
+  assert.deepEqual(Object.keys(ko).sort(), Object.keys(en).sort(), 'the same strings in both languages');
+  await page.evaluate(() => localStorage.setItem('reglab-language', 'ko'));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'ko');
+    assert.equal(await page.textContent('.skip-link'), ko.skipToContent);
+    assert.equal(await page.textContent('#wine .chart-box >> nth=0 >> .png'), ko.downloadPng);
+    await page.click('#wine .chart-box >> nth=0 >> .table-toggle');
+    assert.equal(await page.textContent('#wine .chart-box >> nth=0 >> .table-toggle'), ko.hideTable);
+    const label = await page.getAttribute('#wine .chart-box >> nth=0 >> canvas', 'aria-label');
+    assert.equal(await page.textContent('#wine .chart-box >> nth=0 >> caption'), ko.tableCaption(label));
+    assert.match(label, /[\uAC00-\uD7A3]/, 'the chart\'s own name is Korean too');
+    assert.deepEqual(await axeViolations(), []);
+  } finally {
+    await page.evaluate(() => localStorage.removeItem('reglab-language'));
+  }
 });
 
 test('no console errors or page errors', () => {

@@ -11,7 +11,8 @@ const MAX_ROWS = 1000;  // a longer table is cut (the CSV has every row)
 
 function formatter(lang) {
   const number = new Intl.NumberFormat(lang || 'en', { maximumSignificantDigits: 6, useGrouping: false });
-  return (value) => (typeof value === 'number' ? (Number.isFinite(value) ? number.format(value) : '–') : value);
+  // -0 (a coefficient the Lasso set to zero from below) reads as 0.
+  return (value) => (typeof value === 'number' ? (Number.isFinite(value) ? number.format(value === 0 ? 0 : value) : '–') : value);
 }
 
 /** The <table> of chartTable(): caption, column headers, a row header per row. */
