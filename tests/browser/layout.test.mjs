@@ -70,6 +70,15 @@ test('phone (360 px): no sideways page scroll, tables and navigation scroll insi
     await page.locator('#wine').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.getElementById('wine').scrollIntoView());
     await page.waitForTimeout(200);
+    // the navigation marks the section in view and scrolls its link into sight
+    await page.waitForFunction(() => document.querySelector('.site-nav a[href="#wine"]').hasAttribute('aria-current'));
+    const link = await page.$eval('.site-nav a[href="#wine"]', (a) => {
+      const r = a.getBoundingClientRect();
+      const n = a.closest('.site-nav').getBoundingClientRect();
+      return { left: r.left, right: r.right, navLeft: n.left, navRight: n.right, current: document.querySelectorAll('.site-nav [aria-current]').length };
+    });
+    assert.ok(link.left >= link.navLeft - 1 && link.right <= link.navRight + 1, `the current link is in view in the nav: ${JSON.stringify(link)}`);
+    assert.equal(link.current, 1, 'one current link');
     await page.screenshot({ path: `${SCREENSHOTS}phone-wine.png` });
     assert.deepEqual(lab.problems, []);
   } finally {
