@@ -46,7 +46,7 @@ export default {
       'Regularization changes what the model is allowed to learn: it adds a cost for complexity, such as a penalty on the size of the weights (L1 in Lasso, L2 in Ridge) or randomly dropped units (dropout). The fit on the training data gets a little worse on purpose, so that the model generalizes better to data it has not seen.',
       'In short: normalization is preprocessing, regularization is a defence against overfitting. The sections below let you try each, with the numbers of the study post this lab re-creates.',
     ],
-    tableHead: ['', 'Normalization', 'Regularization'],
+    tableHead: ['Aspect', 'Normalization', 'Regularization'],
     tableRows: [
       ['acts on', 'the data (features)', 'the model (its loss or its training)'],
       ['goal', 'comparable scales, better-conditioned training', 'less overfitting'],
@@ -106,7 +106,7 @@ export default {
     closedForm: 'closed form',
     tableNote: 'MAE is the mean absolute error, MSE the mean squared error and RMSE its square root, all on the test rows and in units of the target (here the cultivar number). R² is scikit-learn\'s r2_score. Hover over a value for all its digits.',
     postTitle: 'Compared with the post (scikit-learn; test_size 0.3, seed 101, no scaling)',
-    postHead: ['', 'this lab', 'the post', 'difference'],
+    postHead: ['Model', 'this lab', 'the post', 'difference'],
     postOls: 'OLS MAE',
     postLasso: 'Lasso (alpha 0.05) MAE',
     postMismatch: 'Change the settings back to test size 0.3, seed 101, no scaling and Lasso alpha 0.05 to compare with the post.',

@@ -47,7 +47,7 @@ export default {
       '정칙화(regularization)는 모델이 배울 수 있는 것을 바꿉니다. 복잡도에 비용을 더하는데, 가중치 크기에 대한 페널티(Lasso의 L1, Ridge의 L2)나 무작위로 끄는 유닛(드롭아웃)이 그 예입니다. 훈련 데이터에 대한 적합은 일부러 조금 나빠지고(train loss 증가), 그 대가로 처음 보는 데이터에 더 잘 일반화합니다.',
       '정리하면 정규화는 전처리이고, 정칙화는 오버피팅 방지입니다. 아래 섹션에서 이 실험실이 재현하는 스터디 글의 숫자로 각각을 직접 해 볼 수 있습니다.',
     ],
-    tableHead: ['', '정규화 (Normalization)', '정칙화 (Regularization)'],
+    tableHead: ['구분', '정규화 (Normalization)', '정칙화 (Regularization)'],
     tableRows: [
       ['대상', '데이터 (특성)', '모델 (손실 함수나 훈련 과정)'],
       ['목적', '비교 가능한 스케일, 더 안정적인 훈련', '오버피팅 감소'],
@@ -107,7 +107,7 @@ export default {
     closedForm: '닫힌 형태 해',
     tableNote: 'MAE는 평균 절대 오차(mean absolute error), MSE는 평균 제곱 오차(mean squared error), RMSE는 그 제곱근(root mean squared error)이며, 모두 테스트 행에서 타깃 단위(여기서는 품종 번호)로 잽니다. R²는 scikit-learn의 r2_score입니다. 값 위에 마우스를 올리면 모든 자릿수가 보입니다.',
     postTitle: '스터디 글과 비교 (scikit-learn; test_size 0.3, seed 101, 스케일링 없음)',
-    postHead: ['', '이 실험실', '스터디 글', '차이'],
+    postHead: ['모델', '이 실험실', '스터디 글', '차이'],
     postOls: 'OLS MAE',
     postLasso: 'Lasso (alpha 0.05) MAE',
     postMismatch: '스터디 글과 비교하려면 설정을 테스트 비율 0.3, 시드 101, 스케일링 없음, Lasso alpha 0.05로 되돌리세요.',

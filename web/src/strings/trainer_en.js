@@ -25,7 +25,7 @@ export default {
   },
   runPreset: (experiment, name) => `Run ${experiment}: ${name}`,
   presetSetting: (experiment, description) => `${experiment} as it will run: ${description}.`,
-  tableHead: ['', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'test accuracy'],
+  tableHead: ['Source', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'test accuracy'],
   post: (experiment) => `the post's ${experiment}`,
   ours: (experiment) => `this lab's ${experiment}`,
   oursAt: (experiment, epoch, epochs) => `this lab's ${experiment} (epoch ${epoch}/${epochs})`,

@@ -29,7 +29,7 @@ export default {
   },
   runPreset: (experiment, name) => `${experiment} 실행: ${name}`,
   presetSetting: (experiment, description) => `실행될 ${experiment}: ${description}.`,
-  tableHead: ['', 'loss', 'accuracy', 'val_loss', 'val_accuracy', '테스트 정확도'],
+  tableHead: ['출처', 'loss', 'accuracy', 'val_loss', 'val_accuracy', '테스트 정확도'],
   post: (experiment) => `스터디 글의 ${experiment}`,
   ours: (experiment) => `이 실험실의 ${experiment}`,
   oursAt: (experiment, epoch, epochs) => `이 실험실의 ${experiment} (에포크 ${epoch}/${epochs})`,

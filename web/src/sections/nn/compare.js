@@ -10,16 +10,10 @@ import { whenVisible } from '../../trainer/views/frame.js';
 import { describeConfig, fmt4, pct } from './shared.js';
 import { argmaxRows, imageTile } from './gallery.js';
 import { runToJsonText, runToCsv, fileName } from '../../trainer/run_file.js';
+import { downloadBlob } from '../../ui/download.js';
 
 /** Offers bytes or text as a download named `name`. */
-function download(name, data, type) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name, data, type) => downloadBlob(new Blob([data], { type }), name);
 
 const arch = (m, r) => `${m.inputs}-${m.hidden.join('-')}-${m.classes}${m.batchnorm ? ` ${r.batchnorm}` : ''}`;
 

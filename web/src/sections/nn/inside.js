@@ -7,6 +7,8 @@ import { sectionShell, card } from '../../ui/section.js';
 import { whenVisible } from '../../trainer/views/frame.js';
 import { drawWeights } from '../../trainer/views/images.js';
 import { argmaxRows, imageTile } from './gallery.js';
+import { downloadBlob } from '../../ui/download.js';
+import { fileName } from '../../trainer/run_file.js';
 import { selectBox } from '../../state/controls.js';
 
 export const id = 'inside';
@@ -71,12 +73,8 @@ export function mount(root, { strings, trainer, urlState }) {
   function save() {
     const run = current();
     if (!run) return;
-    const url = URL.createObjectURL(new Blob([run.results.model], { type: 'application/octet-stream' }));
-    const a = h('a', { href: url, download: `reglab-run-${run.id}.reglabnn` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // The same file, and name, as the comparison's model button.
+    downloadBlob(new Blob([run.results.model], { type: 'application/octet-stream' }), fileName(run, 'model', 'bin'));
   }
 
   let choices = '';
