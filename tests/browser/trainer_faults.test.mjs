@@ -85,6 +85,8 @@ test('a bad IDX file through the file picker: a message, and the page keeps work
   const zeros = Buffer.alloc(2000);
   await page.setInputFiles(picker, [{ name: 'train-images-idx3-ubyte', mimeType: 'application/octet-stream', buffer: zeros }, { name: 'train-labels-idx1-ubyte', mimeType: 'application/octet-stream', buffer: zeros }]);
   await until(() => window.reglabTrainer.state.data.status === 'failed');
+  // the view redraws on its next frame (throttled), after the state changed
+  await until(() => document.querySelector('#fashion-mnist .data-status').textContent.startsWith('The data could not be loaded'));
   assert.match(await text('#fashion-mnist .data-status'), /^The data could not be loaded: .*(magic|IDX)/i);
 
   // the page still works: the built-in data load
