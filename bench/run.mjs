@@ -260,6 +260,36 @@ log('first chart');
 const firstChartCold = await firstChart();
 const firstChartWarm = await firstChart();
 
+// ---- first chart on opening the page (the top of the page, no click) ----------
+// What a learner sees first: the page's first chart with data (the scaling
+// section's), timed from navigation start. Fresh context each time: a first visit.
+async function firstChartOnOpen() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const poll = () => {
+        const canvas = [...document.querySelectorAll('canvas')].find((c) => c.chart?.data.datasets.some((d) => d.data.length));
+        if (canvas) window.reglabFirstChart = { ms: performance.now(), section: canvas.closest('section')?.id };
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+    await page.goto(dist.url);
+    const first = await page.waitForFunction(() => window.reglabFirstChart, null, { timeout: 30000 });
+    const { ms, section } = await first.jsonValue();
+    return { ms: Math.round(ms), section };
+  } catch (e) {
+    problems.push(`first chart on open: ${e.message.split('\n')[0]}`);
+    return { ms: null, section: null };
+  } finally {
+    await context.close();
+  }
+}
+const onOpen = [];
+for (let i = 0; i < 3; i++) onOpen.push(await firstChartOnOpen());
+const firstChartOnOpenMs = median(onOpen.map((r) => r.ms ?? Infinity));
+
 // ---- GEMM ----------------------------------------------------------------------
 function gemmRows(json, key) {
   return json.results.map((r) => ({ name: r.name, op: r.op, shape: `${r.m}x${r.n}x${r.k}`, gflops: r[key] }));
@@ -302,8 +332,9 @@ for (const r of training) {
 }
 check('GEMM wasm SIMD128, best shape (GFLOP/s)', round(gemmBestWasm, 1), `>= ${TARGETS.gemm_wasm_gflops}`, gemmBestWasm >= TARGETS.gemm_wasm_gflops);
 check('wasm gzip (KB)', round(size.gzip_bytes / 1000, 1), `<= ${TARGETS.wasm_gzip_kb}`, size.gzip_bytes / 1000 <= TARGETS.wasm_gzip_kb);
-check('first chart, data cached (ms)', firstChartWarm, `<= ${TARGETS.first_chart_ms}`, firstChartWarm <= TARGETS.first_chart_ms);
-check('first chart, first visit (ms)', firstChartCold, `<= ${TARGETS.first_chart_ms}`, firstChartCold <= TARGETS.first_chart_ms);
+check(`first chart on opening the page (#${onOpen[0].section}, median of 3, ms)`, Number.isFinite(firstChartOnOpenMs) ? firstChartOnOpenMs : null, `<= ${TARGETS.first_chart_ms}`, firstChartOnOpenMs <= TARGETS.first_chart_ms);
+check('first training chart (open #dropout, click N2), data cached (ms)', firstChartWarm, `<= ${TARGETS.first_chart_ms}`, firstChartWarm <= TARGETS.first_chart_ms);
+check('first training chart (open #dropout, click N2), first visit (ms)', firstChartCold, `<= ${TARGETS.first_chart_ms}`, firstChartCold <= TARGETS.first_chart_ms);
 
 machine.load_average_end = load();
 const result = {
@@ -321,7 +352,7 @@ const result = {
   gemm: { native: { backend: gemmNative.backend, flags: '-O3 -march=native', clock: gemmNative.clock }, wasm_node_clock: gemmWasmNode.clock, rows: gemm },
   wasm_size: size,
   wasm_heap_peak_bytes: heapPeak,
-  first_chart_ms: { first_visit: firstChartCold, data_cached: firstChartWarm },
+  first_chart_ms: { on_open: onOpen, first_visit: firstChartCold, data_cached: firstChartWarm },
   first_chart_phases_ms: { first_visit: phases[0] ?? null, data_cached: phases[1] ?? null },
   targets,
   build_seconds: round(buildSeconds, 0),
@@ -343,7 +374,7 @@ lines.push('| target | value | wanted | met |');
 lines.push('|---|---:|---:|---|');
 for (const t of targets) lines.push(`| ${t.what} | ${t.value} | ${t.target} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'no'} |`);
 lines.push('');
-lines.push(`wasm ${size.raw_bytes} B raw, ${size.gzip_bytes} B gzip; peak wasm heap ${round(heapPeak / 2 ** 20, 1)} MiB; first chart ${firstChartCold} ms (first visit), ${firstChartWarm} ms (cached)`);
+lines.push(`wasm ${size.raw_bytes} B raw, ${size.gzip_bytes} B gzip; peak wasm heap ${round(heapPeak / 2 ** 20, 1)} MiB; first chart on open ${firstChartOnOpenMs} ms; first training chart ${firstChartCold} ms (first visit), ${firstChartWarm} ms (data cached)`);
 lines.push(`load average ${machine.load_average_start.join(' ')} (start) -> ${machine.load_average_end.join(' ')} (end); ${machine.cores} cores, ${machine.cpu}; Chromium ${machine.chromium}`);
 lines.push('');
 lines.push('CPU seconds per 60,000-image epoch (renderer / node / native process CPU time; native includes data load and test evaluation):');

@@ -30,6 +30,8 @@ export function mount(root, { strings, trainer }) {
   const { lab, frames } = trainer;
   const shell = sectionShell(root, strings, { title: t.title, lead: t.lead });
   const chosen = new Map();  // run id -> shown in the chart
+  // A diverged run's last losses (1e37 and up) would flatten every other curve: it starts unticked.
+  const shown = (run) => chosen.get(run.id) ?? run.reason !== 'diverged';
   const metric = select({ label: t.metric, options: METRICS.map((m) => ({ value: m, label: t.metrics[m] })), value: 'val_loss', onInput: () => schedule() });
   const box = chartBox('tall', t.chartLabel);
   const tbody = h('tbody');
@@ -116,7 +118,7 @@ export function mount(root, { strings, trainer }) {
     const timed = run.history.filter((m) => Number.isFinite(m.seconds));
     const seconds = timed.length ? timed.reduce((sum, m) => sum + m.seconds, 0) / timed.length : null;
     const check = h('input', { type: 'checkbox', 'aria-label': t.show(run.name) });
-    check.checked = chosen.get(run.id) ?? true;
+    check.checked = shown(run);
     check.addEventListener('change', () => { chosen.set(run.id, check.checked); schedule(); });
     return h('tr', { dataset: { run: String(run.id) } },
       h('td', {}, check),
@@ -141,8 +143,8 @@ export function mount(root, { strings, trainer }) {
     tbody.replaceChildren(...runs.map(row));
     const m = metric.value;
     chart.options.scales.y.title.text = t.metrics[m];
-    chart.options.scales.x.max = Math.max(1, ...runs.filter((r) => chosen.get(r.id) ?? true).map((r) => r.history.length));
-    chart.data.datasets = runs.filter((r) => chosen.get(r.id) ?? true).map((r) => line(r.name,
+    chart.options.scales.x.max = Math.max(1, ...runs.filter(shown).map((r) => r.history.length));
+    chart.data.datasets = runs.filter(shown).map((r) => line(r.name,
       r.history.map((e) => ({ x: e.epoch, y: value(e, m) })).filter((p) => p.y !== null), r.color,
       { pointRadius: r.history.length <= 30 ? 2 : 0 }));
     chart.update('none');

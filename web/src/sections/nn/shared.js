@@ -57,5 +57,6 @@ export function describeConfig(c, t) {
   return parts.join(', ');
 }
 
-export const fmt4 = (x) => (x === null || x === undefined ? '–' : x.toFixed(4));
+// Four decimals; a diverged loss (1e37) in short exponent form instead of 38 digits.
+export const fmt4 = (x) => (x === null || x === undefined ? '–' : Math.abs(x) >= 1e6 ? x.toExponential(2) : x.toFixed(4));
 export const pct = (x) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
