@@ -1,10 +1,8 @@
-// Pure JS pieces of the trainer page: the playground's URL parameter
-// (web/src/trainer/schema.js), the "Show as Keras" code (web/src/python/keras.js)
+// Pure JS pieces of the trainer page: the "Show as Keras" code (web/src/python/keras.js)
 // and the post's curves (web/src/trainer/keras_curves.js, parser only).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { configToParam, paramToConfig } from '../../web/src/trainer/schema.js';
 import { kerasPython } from '../../web/src/python/keras.js';
 import { argmaxRows, topClasses } from '../../web/src/sections/nn/gallery.js';
 
@@ -20,17 +18,6 @@ const N3 = {
   beta1: 0.9, beta2: 0.999, epsilon: 1e-7, epochs: 200, batch_size: 512, validation_split: 0.01,
   split_seed: 101, input_divisor: 65025, train_limit: 0, seed: 1, early_stopping_patience: 0,
 };
-
-test('the playground URL parameter round-trips and writes only what differs', () => {
-  assert.equal(configToParam(DEFAULTS, DEFAULTS), '');
-  const config = { ...DEFAULTS, hidden: [256, 128], batchnorm: true, l2: 0.001, optimizer: 'sgd', momentum: 0.9 };
-  const param = configToParam(config, DEFAULTS);
-  assert.equal(param, 'hidden:256,128;batchnorm:1;l2:0.001;optimizer:sgd;momentum:0.9');
-  assert.deepEqual(paramToConfig(param, DEFAULTS), config);
-  // unknown keys and junk are ignored; values stay as typed (the core checks ranges)
-  assert.deepEqual(paramToConfig('nonsense;foo:1;dropout:0.95;epochs:x', DEFAULTS), { ...DEFAULTS, dropout: 0.95, epochs: NaN });
-  assert.deepEqual(paramToConfig(null, DEFAULTS), DEFAULTS);
-});
 
 test('Show as Keras: the post\'s N3, double division included', () => {
   const code = kerasPython(N3);

@@ -10,6 +10,7 @@ import { loadCore } from './wasm.js';
 import { addSkipLink, focusableScrollers, followCurrentLink } from './ui/page_a11y.js';
 import { GROUPS } from './sections/index.js';
 import { createUrlState } from './state/url_state.js';
+import { useA11yStrings } from './ui/a11y_strings.js';
 import { warmTrainer } from './boot/warm_trainer.js';
 
 function buildFrame(strings) {
@@ -65,6 +66,7 @@ async function boot() {
   const core = loadCore().then((reglab) => ({ reglab }), (error) => ({ error }));
   const { locale, strings } = await loadLanguage();
   useLocale(locale);
+  useA11yStrings(strings.a11y);
   const { main, status } = buildFrame(strings);
   addSkipLink(main, strings.a11y);
   const { reglab, error } = await core;

@@ -4,6 +4,7 @@
 // against RUN_SCHEMA and refuses it, with every problem named, when it is
 // not JSON, not a run file, of another version or out of range.
 import { validate, CONFIG_SCHEMA, EPOCH_SCHEMA } from './schema.js';
+import { fileSlug } from '../ui/download.js';
 
 export const RUN_FORMAT = 'reglab-run';
 export const RUN_FORMAT_VERSION = 1;
@@ -83,10 +84,9 @@ export function runToCsv(run) {
   return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
-/** A file name from the run's name: "reglab-run-n4-dropout-0-5.json". */
+/** A file name from the run's name: "reglab-run-n4-dropout-0-5.json" (the charts' slug). */
 export function fileName(run, kind, ext) {
-  const slug = baseName(run.name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'run';
-  return `reglab-${kind}-${slug}.${ext}`;
+  return `reglab-${kind}-${fileSlug(baseName(run.name), 'run')}.${ext}`;
 }
 
 /**
