@@ -182,6 +182,9 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
     }
   }
 
+  // A preset's own colour; other runs take the next free one in turn.
+  const colorFor = (preset) => (preset && PRESET_COLORS[preset]) || RUN_COLORS[state.runs.filter((r) => !r.preset).length % RUN_COLORS.length];
+
   // A run from a file's object (restored or imported): shown and compared, never trained.
   function addFileRun(file, { source, key = null, model = null }) {
     const id = nextRunId++;
@@ -191,7 +194,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
       name: `#${id} ${file.name}`,
       preset: file.preset ?? null,
       origin: file.origin || source,
-      color: (file.preset && PRESET_COLORS[file.preset]) || RUN_COLORS[state.runs.filter((r) => !r.preset).length % RUN_COLORS.length],
+      color: colorFor(file.preset),
       config: file.settings,
       info: null,
       status: 'finished',
@@ -332,7 +335,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
           name: `#${id} ${name}`,
           preset,
           origin,
-          color: (preset && PRESET_COLORS[preset]) || RUN_COLORS[state.runs.filter((r) => !r.preset).length % RUN_COLORS.length],
+          color: colorFor(preset),
           config: info.config,
           info,
           status: 'configured',
