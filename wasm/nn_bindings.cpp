@@ -4,6 +4,7 @@
 
 #include <emscripten/bind.h>
 
+#include "core/kernels/parallel.hpp"
 #include "wasm/nn_lab.hpp"
 
 namespace reglab::wasm {
@@ -34,6 +35,12 @@ void register_nn() {
       .function("heapBytes", &NnLab::heapBytes);
   emscripten::function("nnPresets", &nn_presets);
   emscripten::function("nnDefaultConfig", &nn_default_config);
+  // Threads for the products (1 in the single-threaded build, whatever is asked).
+  emscripten::function("setThreads", +[](int threads) {
+    kernels::set_threads(threads);
+    return kernels::threads();
+  });
+  emscripten::function("threads", &kernels::threads);
 }
 
 }  // namespace reglab::wasm

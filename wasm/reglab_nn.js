@@ -30,6 +30,15 @@ export function nnDefaultConfig(module) {
   return check(module.nnDefaultConfig());
 }
 
+/**
+ * Lets the products use `threads` threads (the caller's included) and returns
+ * how many they will use: always 1 in the single-threaded build (reglab.mjs);
+ * in reglab_mt.mjs at most 1 + the worker pool it was made with.
+ */
+export function setThreads(module, threads) {
+  return module.setThreads(threads);
+}
+
 export class NnLab {
   #lab;
 

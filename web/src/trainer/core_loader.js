@@ -1,0 +1,56 @@
+// Which build of the wasm core the trainer's worker runs, and how many
+// threads its matrix products use.
+//
+// reglab_mt.mjs (threads) needs SharedArrayBuffer, which a browser only gives
+// a cross-origin isolated page: served with COOP: same-origin and COEP:
+// require-corp, as `npm start`, `npm run preview` and the dev server do. A
+// static host without those headers gets the single-threaded build, which
+// is the same code and gives the same numbers, on one core.
+import { loadReglab, Reglab } from '@reglab/reglab.js';
+import wasmUrl from '@reglab/reglab.wasm?url';
+import mtJsUrl from '@reglab/reglab_mt.mjs?url';
+import mtWasmUrl from '@reglab/reglab_mt.wasm?url';
+import mtWorkerUrl from '@reglab/reglab_mt.worker.js?url';
+import { setThreads } from '../../../wasm/reglab_nn.js';
+
+// More threads than this stop paying for the MLP's products (a 32-row batch
+// split 8 ways leaves each thread too little), and the page should leave
+// the learner's machine some room.
+const MAX_THREADS = 4;
+
+/**
+ * How many threads this browser lets the trainer use (1: no threads). The
+ * worker's URL may ask for fewer (`worker.js?threads=1`: benchmarks compare
+ * the two builds that way).
+ */
+export function threadsAvailable(scope = self) {
+  const isolated = scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+  const cores = Number(scope.navigator?.hardwareConcurrency) || 1;
+  const asked = Number(new URLSearchParams(scope.location?.search ?? '').get('threads')) || MAX_THREADS;
+  return isolated ? Math.max(1, Math.min(MAX_THREADS, cores, asked)) : 1;
+}
+
+/**
+ * -> {reglab, threads, note}: the loaded core and the threads its products
+ * use. If the threaded build cannot start (a Worker refused, a browser
+ * without nested workers), the single-threaded one is loaded instead and
+ * `note` says why.
+ */
+export async function loadTrainerCore(wanted = threadsAvailable()) {
+  if (wanted > 1) {
+    try {
+      const { default: createModule } = await import(/* @vite-ignore */ new URL(mtJsUrl, self.location.href).href);
+      const urls = { 'reglab_mt.wasm': mtWasmUrl, 'reglab_mt.worker.js': mtWorkerUrl };
+      const module = await createModule({
+        reglabWorkers: wanted - 1,
+        mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
+        locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
+      });
+      return { reglab: new Reglab(module), threads: setThreads(module, wanted), note: null };
+    } catch (error) {
+      const reglab = await loadReglab({ locateFile: () => wasmUrl });
+      return { reglab, threads: 1, note: String(error?.message ?? error) };
+    }
+  }
+  return { reglab: await loadReglab({ locateFile: () => wasmUrl }), threads: 1, note: null };
+}
