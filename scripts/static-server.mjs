@@ -26,13 +26,18 @@ const COMMON = {
 
 // root: the folder served; prefix: the URL path it is served under (as a
 // project page is: '/lab/'), other paths are 404; csp: false leaves the
-// header out (to test the <meta> alone).
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', prefix = '/', csp = true }) {
+// header out (to test the <meta> alone); isolate: false leaves COOP and COEP
+// out, as most static hosts do (the trainer then runs on one thread).
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', prefix = '/', csp = true, isolate = true }) {
   const base = resolve(root);
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with '/': ${prefix}`);
   const headers = (extra) => {
     const all = { ...COMMON, ...extra };
     if (!csp) delete all['Content-Security-Policy'];
+    if (!isolate) {
+      delete all['Cross-Origin-Opener-Policy'];
+      delete all['Cross-Origin-Embedder-Policy'];
+    }
     return all;
   };
   const server = createServer(async (req, res) => {

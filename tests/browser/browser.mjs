@@ -10,10 +10,11 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // root: the folder served (default dist/); path: where the page is under it;
 // locale: the browser's language; init: a function run in the page before its
-// scripts; csp: false serves without the CSP header (the <meta> alone).
-export async function openLab({ width = 1280, height = 900, root = DIST, path = '', locale = 'en-US', init, csp = true } = {}) {
+// scripts; csp: false serves without the CSP header (the <meta> alone);
+// isolate: false without COOP/COEP (no threads for the trainer).
+export async function openLab({ width = 1280, height = 900, root = DIST, path = '', locale = 'en-US', init, csp = true, isolate = true } = {}) {
   if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run `bash scripts/build.sh wasm web` first');
-  const { server, url } = await startStaticServer({ root, port: 0, csp });
+  const { server, url } = await startStaticServer({ root, port: 0, csp, isolate });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',

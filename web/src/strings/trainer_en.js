@@ -103,6 +103,10 @@ export default {
     failed: (message) => `The data could not be loaded: ${message}`,
     loaded: (train, test, seconds, fromCache, name, heapMb) =>
       `${name ? `${name}: ` : ''}${n(train)} training and ${n(test)} test images, ready in ${seconds.toFixed(1)} s${fromCache ? ' (from the browser\'s cache)' : ''}. WebAssembly heap: ${heapMb.toFixed(0)} MB.`,
+    // How many threads the trainer's products use (web/src/trainer/core_loader.js).
+    threads: (count, allowed) => (count > 1
+      ? `Training runs on ${count} threads.`
+      : allowed ? 'Training runs on one thread.' : 'Training runs on one thread: this host does not let the page use more (it needs the COOP and COEP headers).'),
     samplesLabel: 'The first test images',
     ownTitle: 'Your own IDX files',
     ownHelp: 'Train on other images in the same format, MNIST digits for example. Pick the training images and labels, and optionally the test files (their names contain "t10k" or "test"), gzipped or not. They are read in your browser and never uploaded. Images must be 28 × 28 with labels 0-9 to run the presets.',

@@ -103,6 +103,9 @@ export default {
     failed: (message) => `데이터를 불러오지 못했습니다: ${message}`,
     loaded: (train, test, seconds, fromCache, name, heapMb) =>
       `${name ? `${name}: ` : ''}훈련 이미지 ${n(train)}장, 테스트 이미지 ${n(test)}장, ${seconds.toFixed(1)}초 만에 준비됨${fromCache ? ' (브라우저 캐시에서)' : ''}. WebAssembly 힙: ${heapMb.toFixed(0)} MB.`,
+    threads: (count, allowed) => (count > 1
+      ? `훈련은 스레드 ${count}개로 실행됩니다.`
+      : allowed ? '훈련은 스레드 하나로 실행됩니다.' : '훈련은 스레드 하나로 실행됩니다. 이 호스트는 페이지가 스레드를 더 쓰도록 허용하지 않습니다(COOP와 COEP 헤더가 필요합니다).'),
     samplesLabel: '처음 몇 장의 테스트 이미지',
     ownTitle: '내 IDX 파일',
     ownHelp: '같은 형식의 다른 이미지, 예를 들어 MNIST 숫자로 훈련해 보세요. 훈련 이미지와 레이블을 고르고, 원하면 테스트 파일(이름에 "t10k"나 "test"가 들어간 것)도 고르세요. gzip으로 압축되어 있어도 됩니다. 파일은 브라우저에서 읽으며 어디에도 업로드하지 않습니다. 프리셋을 실행하려면 이미지가 28 × 28이고 레이블이 0-9여야 합니다.',

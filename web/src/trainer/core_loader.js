@@ -17,6 +17,12 @@ import { setThreads } from '../../../wasm/reglab_nn.js';
 // split 8 ways leaves each thread too little), and the page should leave
 // the learner's machine some room.
 const MAX_THREADS = 4;
+// The pool's Workers load with the module; a browser that never starts them
+// (nested workers blocked) must not leave the trainer waiting.
+const POOL_TIMEOUT_MS = 20000;
+
+/** The browser gives this worker SharedArrayBuffer (COOP + COEP). */
+export const isolated = (scope = self) => scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 
 /**
  * How many threads this browser lets the trainer use (1: no threads). The
@@ -24,33 +30,36 @@ const MAX_THREADS = 4;
  * the two builds that way).
  */
 export function threadsAvailable(scope = self) {
-  const isolated = scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
   const cores = Number(scope.navigator?.hardwareConcurrency) || 1;
   const asked = Number(new URLSearchParams(scope.location?.search ?? '').get('threads')) || MAX_THREADS;
-  return isolated ? Math.max(1, Math.min(MAX_THREADS, cores, asked)) : 1;
+  return isolated(scope) ? Math.max(1, Math.min(MAX_THREADS, cores, asked)) : 1;
 }
 
 /**
- * -> {reglab, threads, note}: the loaded core and the threads its products
- * use. If the threaded build cannot start (a Worker refused, a browser
- * without nested workers), the single-threaded one is loaded instead and
- * `note` says why.
+ * -> {reglab, threads, allowed, note}: the loaded core, the threads its
+ * products use, whether the page could have threads at all. If the threaded
+ * build cannot start (a Worker refused, a browser without nested workers, a
+ * pool that does not come up in time), the single-threaded one is loaded
+ * instead and `note` says why.
  */
 export async function loadTrainerCore(wanted = threadsAvailable()) {
   if (wanted > 1) {
     try {
       const { default: createModule } = await import(/* @vite-ignore */ new URL(mtJsUrl, self.location.href).href);
       const urls = { 'reglab_mt.wasm': mtWasmUrl, 'reglab_mt.worker.js': mtWorkerUrl };
-      const module = await createModule({
-        reglabWorkers: wanted - 1,
-        mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
-        locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
-      });
-      return { reglab: new Reglab(module), threads: setThreads(module, wanted), note: null };
+      const module = await Promise.race([
+        createModule({
+          reglabWorkers: wanted - 1,
+          mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
+          locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
+        }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the worker pool did not start within 20 s')), POOL_TIMEOUT_MS)),
+      ]);
+      return { reglab: new Reglab(module), threads: setThreads(module, wanted), allowed: true, note: null };
     } catch (error) {
       const reglab = await loadReglab({ locateFile: () => wasmUrl });
-      return { reglab, threads: 1, note: String(error?.message ?? error) };
+      return { reglab, threads: 1, allowed: true, note: String(error?.message ?? error) };
     }
   }
-  return { reglab: await loadReglab({ locateFile: () => wasmUrl }), threads: 1, note: null };
+  return { reglab: await loadReglab({ locateFile: () => wasmUrl }), threads: 1, allowed: isolated(), note: null };
 }

@@ -47,6 +47,9 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
     runs: [],
     heapBytes: 0,
     heapPeak: 0,
+    threads: 0,       // threads the worker's products use (0 until it is ready)
+    threadsAllowed: false,  // the page is cross-origin isolated: threads could be used
+    threadsNote: null,      // why the threaded build did not load, if it did not
     error: null,      // {message, fatal}
     restarts: 0,      // workers replaced after a fatal error
     // the run store: status, a failure's message, runs restored and skipped, full: a run was kept without its model
@@ -73,6 +76,7 @@ export function createTrainerLab({ createWorker, dataUrls, presets, store = open
   // ---- replies nobody asked for: training progress, the end of a run, failures
   client.on('ready', (m) => {
     state.worker = 'ready';
+    Object.assign(state, { threads: m.threads ?? 1, threadsAllowed: m.threads_allowed ?? false, threadsNote: m.threads_note ?? null });
     heap(m.heap_bytes);
     emit('worker');
   });

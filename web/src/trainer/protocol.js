@@ -49,10 +49,11 @@
 //
 // ---- worker -> page -----------------------------------------------------------
 //
-//   {type: 'ready', heap_bytes, threads, threads_note}
+//   {type: 'ready', heap_bytes, threads, threads_allowed, threads_note}
 //                                 the wasm module is loaded (sent once, unasked);
-//                                 threads its products use, threads_note: why the
-//                                 threaded build was not used, or null
+//                                 threads: how many its products use;
+//                                 threads_allowed: the page is cross-origin isolated;
+//                                 threads_note: why the threaded build failed, or null
 //   {type: 'load-progress', id, loaded, total, phase: 'fetch' | 'cache' | 'parse'}
 //       bytes so far over all files (total 0 while unknown)
 //   {type: 'loaded', id, train: info, test: info | null, seconds, from_cache,

@@ -21,10 +21,10 @@ self.addEventListener('unhandledrejection', (event) => {
   post({ type: 'error', message: String(event.reason?.message ?? event.reason), fatal: true });
 });
 
-loadTrainerCore().then(({ reglab, threads, note }) => {
+loadTrainerCore().then(({ reglab, threads, allowed, note }) => {
   const lab = new NnLab(reglab.module);
   engine = createEngine({ lab, post });
-  post({ type: 'ready', heap_bytes: lab.heapBytes(), threads, threads_note: note });
+  post({ type: 'ready', heap_bytes: lab.heapBytes(), threads, threads_allowed: allowed, threads_note: note });
   for (const message of waiting.splice(0)) engine.handle(message);
 }, (error) => {
   post({ type: 'error', message: `the WebAssembly core could not be loaded in the worker: ${error.message}`, fatal: true });

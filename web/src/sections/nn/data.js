@@ -63,7 +63,10 @@ export function mount(root, { strings, trainer }) {
     if (d.status === 'none') status.textContent = lab.state.error?.fatal ? t.workerGone : t.notLoaded;
     else if (d.status === 'loading') status.textContent = d.phase === 'parse' ? t.parsing : t.loading(d.loaded / MB, d.total / MB, d.phase === 'cache');
     else if (d.status === 'failed') status.textContent = t.failed(d.message);
-    else status.textContent = t.loaded(d.info.train.count, d.info.test?.count ?? 0, d.seconds, d.fromCache, d.source === 'files' ? d.name : null, lab.state.heapBytes / MB);
+    else {
+      status.textContent = t.loaded(d.info.train.count, d.info.test?.count ?? 0, d.seconds, d.fromCache, d.source === 'files' ? d.name : null, lab.state.heapBytes / MB)
+        + (lab.state.threads ? ` ${t.threads(lab.state.threads, lab.state.threadsAllowed)}` : '');
+    }
     status.classList.toggle('message', d.status === 'failed');
     const kept = d.status === 'loaded' && d.message ? strings.runs.dataKept(d.failedName ?? '', d.message) : '';
     problem.textContent = kept;

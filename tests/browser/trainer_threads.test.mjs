@@ -1,0 +1,90 @@
+// The trainer's two builds of the core (web/src/trainer/core_loader.js):
+// cross-origin isolated (COOP + COEP, as `npm start` serves the page) its
+// worker runs reglab_mt.wasm on a thread per core (at most 4), and a run
+// gives the same numbers, to the last bit, as the single-threaded build
+// (`worker.js?threads=1`); served like most static hosts, without those
+// headers, it runs the single-threaded build, trains, and says why it uses
+// one thread.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { openLab, DIST } from './browser.mjs';
+
+const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
+const POOL = /reglab_mt\.worker-[^/]*\.js/;
+
+// Trains `config` in a fresh trainer worker (the page's own script from
+// dist/, `?threads=N` or not) through the protocol of protocol.js; -> its
+// 'ready' message and the run's history.
+function trainInWorker(page, workerUrl, config) {
+  return page.evaluate(async ({ workerUrl, config }) => {
+    const worker = new Worker(workerUrl, { type: 'module' });
+    const listeners = new Set();
+    worker.onmessage = (e) => { for (const fn of [...listeners]) fn(e.data); };
+    const until = (pred) => new Promise((resolve, reject) => {
+      const fn = (m) => {
+        if (m.type === 'error') { listeners.delete(fn); reject(new Error(m.message)); } else if (pred(m)) { listeners.delete(fn); resolve(m); }
+      };
+      listeners.add(fn);
+    });
+    try {
+      const ready = await until((m) => m.type === 'ready');
+      const file = (split, kind) => new URL(`data/${split}-${kind}-idx${kind === 'images' ? 3 : 1}-ubyte.gz`, location.href).href;
+      const urls = { train_images: file('train', 'images'), train_labels: file('train', 'labels'), test_images: file('t10k', 'images'), test_labels: file('t10k', 'labels') };
+      worker.postMessage({ type: 'load', id: 1, source: 'url', urls, cache: false });
+      await until((m) => m.type === 'loaded');
+      worker.postMessage({ type: 'configure', id: 2, config });
+      await until((m) => m.type === 'configured');
+      worker.postMessage({ type: 'start', id: 3 });
+      const finished = await until((m) => m.type === 'finished');
+      return { ready, history: finished.history.map(({ seconds, ...numbers }) => numbers) };
+    } finally {
+      worker.terminate();
+    }
+  }, { workerUrl, config });
+}
+
+test('isolated: a thread per core (at most 4), and the same numbers as one thread', { skip: !haveData && 'no Fashion-MNIST in dist/data' }, async () => {
+  const lab = await openLab();
+  try {
+    const { page } = lab;
+    assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+    const script = `${lab.url}assets/${readdirSync(`${DIST}assets`).find((f) => /^worker-.*\.js$/.test(f))}`;
+    // 784-128-10 with batch norm and dropout, batch 512, 10 % held out: every kind of product, split.
+    const config = { hidden: [128], batchnorm: true, dropout: 0.2, batch_size: 512, epochs: 1, validation_split: 0.1, optimizer: 'adam', seed: 3 };
+    const threaded = await trainInWorker(page, script, config);
+    const single = await trainInWorker(page, `${script}?threads=1`, config);
+    const expected = Math.min(4, cpus().length);
+    assert.equal(threaded.ready.threads, expected, `threads on ${cpus().length} cores`);
+    assert.equal(threaded.ready.threads_allowed, true);
+    assert.equal(threaded.ready.threads_note, null);
+    assert.equal(single.ready.threads, 1);
+    if (expected > 1) assert.ok(page.workers().some((w) => POOL.test(w.url())) || lab.requests.some((u) => POOL.test(u)), 'the pool\'s workers were made');
+    assert.ok(Number.isFinite(threaded.history[0].loss) && threaded.history[0].val_accuracy > 0.6, JSON.stringify(threaded.history));
+    assert.deepEqual(threaded.history, single.history, 'the same numbers, bit for bit');
+    assert.deepEqual(lab.problems, []);
+  } finally {
+    await lab.close();
+  }
+});
+
+test('not isolated (a plain static host): one thread, the page says why, and it trains', { skip: !haveData && 'no Fashion-MNIST in dist/data' }, async () => {
+  const lab = await openLab({ isolate: false, path: '#fashion-mnist' });
+  try {
+    const { page } = lab;
+    assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+    await page.click('#fashion-mnist button.load-data');
+    await page.waitForFunction(() => window.reglabTrainer.state.data.status === 'loaded', null, { timeout: 60000 });
+    const status = await page.$eval('#fashion-mnist .data-status', (el) => el.textContent);
+    assert.match(status, /Training runs on one thread: this host does not let the page use more/);
+    assert.deepEqual(await page.evaluate(() => ({ threads: window.reglabTrainer.state.threads, allowed: window.reglabTrainer.state.threadsAllowed })), { threads: 1, allowed: false });
+    assert.equal(page.workers().filter((w) => POOL.test(w.url())).length, 0, 'no thread pool');
+    await page.click('[data-pair="N1-N2"] button[data-preset="N2"]');
+    await page.waitForFunction(() => window.reglabTrainer.state.current?.history.length >= 1, null, { timeout: 120000 });
+    await page.evaluate(() => window.reglabTrainer.stop());
+    assert.deepEqual(lab.problems, []);
+  } finally {
+    await lab.close();
+  }
+});
