@@ -46,7 +46,8 @@ class Pool {
     // built with PTHREAD_POOL_SIZE_STRICT=2, a thread past the pool fails
     // to start, and the pool stays as large as it could be made.
     try {
-      for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i] { loop(i); });
+      const unsigned start = generation_.load();  // a worker that starts late must not miss a product
+      for (int i = 1; i < threads; ++i) workers_.emplace_back([this, i, start] { loop(i, start); });
     } catch (const std::system_error&) {
     }
   }
@@ -69,8 +70,7 @@ class Pool {
   }
 
  private:
-  void loop(int index) {
-    unsigned seen = generation_.load();
+  void loop(int index, unsigned seen) {
     for (;;) {
       for (int spin = 0; generation_.load() == seen && spin < kSpins; ++spin) {
       }
@@ -78,7 +78,7 @@ class Pool {
       int parts = 0;
       {
         std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return generation_.load() != seen; });
+        wake_.wait(lock, [&] { return stop_ || generation_.load() != seen; });
         seen = generation_.load();
         if (stop_) return;
         part = part_;
