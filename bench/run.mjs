@@ -116,9 +116,12 @@ async function newPage(url) {
 }
 
 // The lab's worker in Chromium: the page's own worker script from dist/, the
-// protocol of web/src/trainer/protocol.js.
+// protocol of web/src/trainer/protocol.js. Two of them: as the page runs it
+// (dist/ is served cross-origin isolated, so with a thread per core, at most
+// 4) and with `?threads=1`, the single-threaded build a plain static host gets.
 const labPage = await newPage(dist.url);
-await labPage.evaluate(async ({ workerUrl, dataUrl }) => {
+const labThreads = {};
+for (const [key, query] of [['threaded', ''], ['single', '?threads=1']]) labThreads[key] = await labPage.evaluate(async ({ key, workerUrl, dataUrl }) => {
   const worker = new Worker(workerUrl, { type: 'module' });
   const listeners = new Set();
   worker.onmessage = (e) => { for (const fn of [...listeners]) fn(e.data); };
@@ -129,7 +132,7 @@ await labPage.evaluate(async ({ workerUrl, dataUrl }) => {
     };
     listeners.add(fn);
   });
-  await until((m) => m.type === 'ready');
+  const ready = await until((m) => m.type === 'ready');
   const urls = Object.fromEntries(['train_images', 'train_labels', 'test_images', 'test_labels'].map((k) => {
     const [split, kind] = k.split('_');
     return [k, `${dataUrl}${split === 'train' ? 'train' : 't10k'}-${kind}-idx${kind === 'images' ? 3 : 1}-ubyte.gz`];
@@ -137,7 +140,8 @@ await labPage.evaluate(async ({ workerUrl, dataUrl }) => {
   worker.postMessage({ type: 'load', id: 1, source: 'url', urls, cache: false });
   await until((m) => m.type === 'loaded');
   let id = 2;
-  window.labTrain = async (config) => {
+  window.labTrain ??= {};
+  window.labTrain[key] = async (config) => {
     worker.postMessage({ type: 'configure', id: id++, config });
     const configured = await until((m) => m.type === 'configured');
     let heap = 0;
@@ -151,7 +155,10 @@ await labPage.evaluate(async ({ workerUrl, dataUrl }) => {
       total_seconds: (performance.now() - t) / 1000, heap_bytes: Math.max(heap, finished.heap_bytes),
       final_loss: finished.history.at(-1)?.loss };
   };
-}, { workerUrl: `${dist.url}assets/${workerAsset}`, dataUrl: `${dist.url}data/` });
+  return ready.threads;
+}, { key, workerUrl: `${dist.url}assets/${workerAsset}${query}`, dataUrl: `${dist.url}data/` });
+machine.lab_threads = labThreads.threaded;
+log('lab threads', JSON.stringify(labThreads));
 
 const labCpu = await cpuClock(labPage);
 const tfjsPage = await newPage(`${repo.url}bench/tfjs/index.html`);
@@ -166,13 +173,16 @@ for (const c of CONFIGS) {
     epochs: EPOCHS, validation_split: 0, optimizer: 'adam' };
   const row = { id: c.id, model: c.model, batch_size: c.batch, load_average: load() };
 
-  log(c.id, 'lab in Chromium');
-  const lcCpu0 = await labCpu();
-  const lc = await labPage.evaluate((cfg) => window.labTrain(cfg), config);
-  const lcCpu = ((await labCpu()) - lcCpu0) / EPOCHS;
-  const lcS = median(lc.epoch_seconds.slice(-1));
-  row.lab_chromium = { ...lc, seconds_per_epoch: round(lcS, 3), samples_per_s: Math.round(lc.train_count / lcS),
-    cpu_seconds_per_epoch: round(lcCpu, 3) };
+  for (const [key, name] of [['threaded', 'lab_chromium'], ['single', 'lab_chromium_1t']]) {
+    log(c.id, `lab in Chromium (${labThreads[key]} thread(s))`);
+    const lcCpu0 = await labCpu();
+    const lc = await labPage.evaluate(([k, cfg]) => window.labTrain[k](cfg), [key, config]);
+    const lcCpu = ((await labCpu()) - lcCpu0) / EPOCHS;
+    const lcS = median(lc.epoch_seconds.slice(-1));
+    row[name] = { ...lc, threads: labThreads[key], seconds_per_epoch: round(lcS, 3), samples_per_s: Math.round(lc.train_count / lcS),
+      cpu_seconds_per_epoch: round(lcCpu, 3) };
+  }
+  row.threads_speedup = round(row.lab_chromium_1t.seconds_per_epoch / row.lab_chromium.seconds_per_epoch, 2);
 
   log(c.id, 'lab wasm in node');
   const ln = JSON.parse(execFileSync('node', ['bench/lab/node_train.mjs', JSON.stringify(config), DATA_DIR]).toString());
@@ -185,15 +195,17 @@ for (const c of CONFIGS) {
   const nativeArgs = ['train', '--data-dir', DATA_DIR, '--hidden', String(c.hidden),
     c.batchnorm ? '--batchnorm' : '--no-batchnorm', '--dropout', '0', '--batch-size', String(c.batch),
     '--epochs', String(EPOCHS), '--validation-split', '0', '--json-lines'];
-  const nr = spawnSync('bash', ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@"', 'bash', NATIVE_CLI, ...nativeArgs]);
-  if (nr.status !== 0) throw new Error(`native train failed: ${nr.stderr}`);
-  const [, user, sys] = /CPU ([\d.]+) ([\d.]+)/.exec(nr.stderr.toString()) ?? [];
-  const epochs = nr.stdout.toString().trim().split('\n').map((l) => JSON.parse(l)).filter((j) => 'epoch' in j && 'seconds' in j);
-  const nS = epochs.at(-1).seconds;
-  row.native = { epoch_seconds: epochs.map((e) => e.seconds), seconds_per_epoch: round(nS, 3),
-    samples_per_s: Math.round(EPOCH_SAMPLES / nS), final_loss: epochs.at(-1).loss,
-    process_cpu_seconds: round(Number(user) + Number(sys), 3),
-    cpu_seconds_per_epoch_upper_bound: round((Number(user) + Number(sys)) / EPOCHS, 3) };
+  for (const [name, threads] of [['native', 1], ['native_mt', labThreads.threaded]]) {
+    const nr = spawnSync('bash', ['-c', 'TIMEFORMAT="CPU %U %S"; time "$@"', 'bash', NATIVE_CLI, ...nativeArgs, '--threads', String(threads)]);
+    if (nr.status !== 0) throw new Error(`native train failed: ${nr.stderr}`);
+    const [, user, sys] = /CPU ([\d.]+) ([\d.]+)/.exec(nr.stderr.toString()) ?? [];
+    const epochs = nr.stdout.toString().trim().split('\n').map((l) => JSON.parse(l)).filter((j) => 'epoch' in j && 'seconds' in j);
+    const nS = epochs.at(-1).seconds;
+    row[name] = { threads, epoch_seconds: epochs.map((e) => e.seconds), seconds_per_epoch: round(nS, 3),
+      samples_per_s: Math.round(EPOCH_SAMPLES / nS), final_loss: epochs.at(-1).loss,
+      process_cpu_seconds: round(Number(user) + Number(sys), 3),
+      cpu_seconds_per_epoch_upper_bound: round((Number(user) + Number(sys)) / EPOCHS, 3) };
+  }
 
   log(c.id, 'TF.js wasm in Chromium');
   const samples = Number(process.env.TFJS_SAMPLES ?? (QUICK ? Math.min(c.tfjsSamples, 4096) : c.tfjsSamples));
@@ -206,20 +218,26 @@ for (const c of CONFIGS) {
     cpu_seconds_per_epoch: round(tfCpu * EPOCH_SAMPLES / samples, 3) };
 
   row.lab_vs_tfjs = round(row.lab_chromium.samples_per_s / row.tfjs.samples_per_s, 2);
-  row.lab_vs_native = round(row.lab_chromium.samples_per_s / row.native.samples_per_s, 2);
+  // lab / native at the same number of threads: the page's own (threaded) and one each
+  row.lab_vs_native = round(row.lab_chromium.samples_per_s / row.native_mt.samples_per_s, 2);
+  row.lab_vs_native_1t = round(row.lab_chromium_1t.samples_per_s / row.native.samples_per_s, 2);
   row.lab_node_vs_native = round(row.lab_node.samples_per_s / row.native.samples_per_s, 2);
   // The same ratios from CPU seconds (renderer process, node process, native process).
+  // CPU seconds measure work, so they compare one thread with one thread
+  // (the threaded run's CPU includes its workers' waiting).
   row.cpu = {
-    lab_chromium_s_per_epoch: row.lab_chromium.cpu_seconds_per_epoch,
+    lab_chromium_threaded_s_per_epoch: row.lab_chromium.cpu_seconds_per_epoch,
+    lab_chromium_s_per_epoch: row.lab_chromium_1t.cpu_seconds_per_epoch,
     lab_node_s_per_epoch: row.lab_node.cpu_seconds_per_epoch,
     native_s_per_epoch_upper_bound: row.native.cpu_seconds_per_epoch_upper_bound,
     tfjs_s_per_epoch: row.tfjs.cpu_seconds_per_epoch,
-    lab_vs_tfjs: round(row.tfjs.cpu_seconds_per_epoch / row.lab_chromium.cpu_seconds_per_epoch, 2),
-    lab_vs_native_at_least: round(row.native.cpu_seconds_per_epoch_upper_bound / row.lab_chromium.cpu_seconds_per_epoch, 2),
+    lab_vs_tfjs: round(row.tfjs.cpu_seconds_per_epoch / row.lab_chromium_1t.cpu_seconds_per_epoch, 2),
+    lab_vs_native_at_least: round(row.native.cpu_seconds_per_epoch_upper_bound / row.lab_chromium_1t.cpu_seconds_per_epoch, 2),
   };
   training.push(row);
-  log(c.id, JSON.stringify({ lab: row.lab_chromium.seconds_per_epoch, node: row.lab_node.seconds_per_epoch,
-    native: row.native.seconds_per_epoch, tfjs: row.tfjs.seconds_per_epoch }));
+  log(c.id, JSON.stringify({ lab: row.lab_chromium.seconds_per_epoch, lab_1t: row.lab_chromium_1t.seconds_per_epoch,
+    node: row.lab_node.seconds_per_epoch, native: row.native.seconds_per_epoch, native_mt: row.native_mt.seconds_per_epoch,
+    tfjs: row.tfjs.seconds_per_epoch }));
 }
 await labPage.close();
 await tfjsPage.close();
@@ -319,19 +337,26 @@ const gemmBestWasm = Math.max(...gemm.map((r) => r.wasm_simd128_chromium_gflops 
 // ---- sizes ---------------------------------------------------------------------
 const wasmBytes = readFileSync(`dist/assets/${wasmAsset}`);
 const size = { file: `dist/assets/${wasmAsset}`, raw_bytes: wasmBytes.length, gzip_bytes: gzipSync(wasmBytes, { level: 9 }).length };
-const heapPeak = Math.max(...training.map((r) => r.lab_chromium.heap_bytes));
+const heapPeak = Math.max(...training.flatMap((r) => [r.lab_chromium.heap_bytes, r.lab_chromium_1t.heap_bytes]));
+// The threaded build the trainer loads when the page is cross-origin isolated.
+const mtAsset = findFile('dist/assets', /^reglab_mt-.*\.wasm$/);
+const mtBytes = mtAsset ? readFileSync(`dist/assets/${mtAsset}`) : null;
+size.threaded = mtBytes && { file: `dist/assets/${mtAsset}`, raw_bytes: mtBytes.length, gzip_bytes: gzipSync(mtBytes, { level: 9 }).length };
 
 // ---- targets -------------------------------------------------------------------
 const targets = [];
 const check = (what, value, target, ok) => targets.push({ what, value, target, met: value === null ? null : ok });
 for (const r of training) {
   const t = TARGETS[r.id];
-  check(`${r.id} s/epoch (Chromium)`, r.lab_chromium.seconds_per_epoch, `<= ${t.seconds_per_epoch}`, r.lab_chromium.seconds_per_epoch <= t.seconds_per_epoch);
+  check(`${r.id} s/epoch (Chromium, ${r.lab_chromium.threads} threads)`, r.lab_chromium.seconds_per_epoch, `<= ${t.seconds_per_epoch}`, r.lab_chromium.seconds_per_epoch <= t.seconds_per_epoch);
+  check(`${r.id} s/epoch (Chromium, 1 thread: a host without COOP/COEP)`, r.lab_chromium_1t.seconds_per_epoch, `<= ${t.seconds_per_epoch}`, r.lab_chromium_1t.seconds_per_epoch <= t.seconds_per_epoch);
   if (t.vs_tfjs) check(`${r.id} lab / TF.js wasm`, r.lab_vs_tfjs, `>= ${t.vs_tfjs}`, r.lab_vs_tfjs >= t.vs_tfjs);
-  check(`${r.id} lab / native`, r.lab_vs_native, `>= ${TARGETS.lab_vs_native}`, r.lab_vs_native >= TARGETS.lab_vs_native);
+  check(`${r.id} lab / native (${r.lab_chromium.threads} threads each)`, r.lab_vs_native, `>= ${TARGETS.lab_vs_native}`, r.lab_vs_native >= TARGETS.lab_vs_native);
+  check(`${r.id} lab / native (1 thread each)`, r.lab_vs_native_1t, `>= ${TARGETS.lab_vs_native}`, r.lab_vs_native_1t >= TARGETS.lab_vs_native);
 }
 check('GEMM wasm SIMD128, best shape (GFLOP/s)', round(gemmBestWasm, 1), `>= ${TARGETS.gemm_wasm_gflops}`, gemmBestWasm >= TARGETS.gemm_wasm_gflops);
 check('wasm gzip (KB)', round(size.gzip_bytes / 1000, 1), `<= ${TARGETS.wasm_gzip_kb}`, size.gzip_bytes / 1000 <= TARGETS.wasm_gzip_kb);
+if (size.threaded) check('threaded wasm gzip (KB)', round(size.threaded.gzip_bytes / 1000, 1), `<= ${TARGETS.wasm_gzip_kb}`, size.threaded.gzip_bytes / 1000 <= TARGETS.wasm_gzip_kb);
 check(`first chart on opening the page (#${onOpen[0].section}, median of 3, ms)`, Number.isFinite(firstChartOnOpenMs) ? firstChartOnOpenMs : null, `<= ${TARGETS.first_chart_ms}`, firstChartOnOpenMs <= TARGETS.first_chart_ms);
 check('first training chart (open #dropout, click N2), data cached (ms)', firstChartWarm, `<= ${TARGETS.first_chart_ms}`, firstChartWarm <= TARGETS.first_chart_ms);
 check('first training chart (open #dropout, click N2), first visit (ms)', firstChartCold, `<= ${TARGETS.first_chart_ms}`, firstChartCold <= TARGETS.first_chart_ms);
@@ -344,8 +369,9 @@ const result = {
   machine,
   method: {
     lab_and_native: `${EPOCHS} epoch(s) of all 60,000 training images each (no validation, Adam); the figure is the last epoch's wall time (the worker's own epoch timer in Chromium)`,
+    threads: `lab_chromium: the page's trainer as served cross-origin isolated (${machine.lab_threads} threads: one per core, at most 4); lab_chromium_1t: the same worker with ?threads=1 (the single-threaded build, as on a host without COOP/COEP); native: 1 thread; native_mt: as many as lab_chromium; lab_node: 1 thread`,
     tfjs: `TF.js ${tfjsInfo.version} wasm backend (SIMD ${tfjsInfo.simd}, threads ${tfjsInfo.threads}), model.fit on random data of the same shape after a 3-batch warm-up; samples per configuration: ${CONFIGS.map((c) => `${c.id} ${process.env.TFJS_SAMPLES ?? c.tfjsSamples}`).join(', ')}; s/epoch scaled to 60,000`,
-    order: 'per configuration: lab in Chromium, lab wasm in node, native, TF.js in Chromium, one after the other (never concurrently)',
+    order: 'per configuration: lab in Chromium (threaded, then 1 thread), lab wasm in node, native (1 thread, then threaded), TF.js in Chromium, one after the other (never concurrently)',
     clock: 'wall clock everywhere (Chromium has no CPU clock); lab_node also gives CPU seconds',
   },
   training,
@@ -364,24 +390,25 @@ writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n
 
 // ---- table ---------------------------------------------------------------------
 const lines = [];
-lines.push('| config | batch | lab Chromium s/epoch (samples/s) | lab wasm node s/epoch | native s/epoch | TF.js wasm s/epoch (samples/s) | lab / TF.js | lab / native |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+const T = machine.lab_threads;
+lines.push(`| config | batch | lab Chromium, ${T} threads s/epoch (samples/s) | lab Chromium, 1 thread | speed-up | lab wasm node (1 thread) | native, 1 thread | native, ${T} threads | TF.js wasm s/epoch (samples/s) | lab / TF.js | lab / native (${T} threads) | lab / native (1 thread) |`);
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of training) {
-  lines.push(`| ${r.id} ${r.model} | ${r.batch_size} | ${r.lab_chromium.seconds_per_epoch} (${r.lab_chromium.samples_per_s}) | ${r.lab_node.seconds_per_epoch} | ${r.native.seconds_per_epoch} | ${r.tfjs.seconds_per_epoch} (${r.tfjs.samples_per_s}) | ${r.lab_vs_tfjs} | ${r.lab_vs_native} |`);
+  lines.push(`| ${r.id} ${r.model} | ${r.batch_size} | ${r.lab_chromium.seconds_per_epoch} (${r.lab_chromium.samples_per_s}) | ${r.lab_chromium_1t.seconds_per_epoch} | ${r.threads_speedup}x | ${r.lab_node.seconds_per_epoch} | ${r.native.seconds_per_epoch} | ${r.native_mt.seconds_per_epoch} | ${r.tfjs.seconds_per_epoch} (${r.tfjs.samples_per_s}) | ${r.lab_vs_tfjs} | ${r.lab_vs_native} | ${r.lab_vs_native_1t} |`);
 }
 lines.push('');
 lines.push('| target | value | wanted | met |');
 lines.push('|---|---:|---:|---|');
 for (const t of targets) lines.push(`| ${t.what} | ${t.value} | ${t.target} | ${t.met === null ? 'n/a' : t.met ? 'yes' : 'no'} |`);
 lines.push('');
-lines.push(`wasm ${size.raw_bytes} B raw, ${size.gzip_bytes} B gzip; peak wasm heap ${round(heapPeak / 2 ** 20, 1)} MiB; first chart on open ${firstChartOnOpenMs} ms; first training chart ${firstChartCold} ms (first visit), ${firstChartWarm} ms (data cached)`);
+lines.push(`wasm ${size.raw_bytes} B raw, ${size.gzip_bytes} B gzip (threaded build ${size.threaded?.raw_bytes} B raw, ${size.threaded?.gzip_bytes} B gzip); peak wasm heap ${round(heapPeak / 2 ** 20, 1)} MiB; first chart on open ${firstChartOnOpenMs} ms; first training chart ${firstChartCold} ms (first visit), ${firstChartWarm} ms (data cached)`);
 lines.push(`load average ${machine.load_average_start.join(' ')} (start) -> ${machine.load_average_end.join(' ')} (end); ${machine.cores} cores, ${machine.cpu}; Chromium ${machine.chromium}`);
 lines.push('');
 lines.push('CPU seconds per 60,000-image epoch (renderer / node / native process CPU time; native includes data load and test evaluation):');
 lines.push('');
-lines.push('| config | lab Chromium | lab wasm node | native (upper bound) | TF.js wasm | lab / TF.js | lab / native (at least) |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|');
+lines.push(`| config | lab Chromium, 1 thread | lab Chromium, ${T} threads (all threads) | lab wasm node | native, 1 thread (upper bound) | TF.js wasm | lab / TF.js (1 thread) | lab / native (1 thread, at least) |`);
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of training) {
-  lines.push(`| ${r.id} | ${r.cpu.lab_chromium_s_per_epoch} | ${r.cpu.lab_node_s_per_epoch} | ${r.cpu.native_s_per_epoch_upper_bound} | ${r.cpu.tfjs_s_per_epoch} | ${r.cpu.lab_vs_tfjs} | ${r.cpu.lab_vs_native_at_least} |`);
+  lines.push(`| ${r.id} | ${r.cpu.lab_chromium_s_per_epoch} | ${r.cpu.lab_chromium_threaded_s_per_epoch} | ${r.cpu.lab_node_s_per_epoch} | ${r.cpu.native_s_per_epoch_upper_bound} | ${r.cpu.tfjs_s_per_epoch} | ${r.cpu.lab_vs_tfjs} | ${r.cpu.lab_vs_native_at_least} |`);
 }
 console.log(lines.join('\n'));

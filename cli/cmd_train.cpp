@@ -15,6 +15,7 @@
 #include "cli/nn_data.hpp"
 #include "cli/nn_describe.hpp"
 #include "core/errors.hpp"
+#include "core/kernels/parallel.hpp"
 #include "core/nn/format.hpp"
 #include "core/nn/presets.hpp"
 #include "core/nn/serialize.hpp"
@@ -32,6 +33,7 @@ struct TrainOptions {
   std::string preset;
   std::string save;
   bool json_lines = false;
+  int threads = 1;
   // Flags that override the preset (or the defaults): each applies itself
   // only when it was given on the command line.
   std::vector<std::function<void(nn::TrainConfig&)>> overrides;
@@ -93,6 +95,7 @@ void run_train(const TrainOptions& o) {
   nn::TrainConfig config = o.preset.empty() ? nn::TrainConfig{} : nn::preset_config(o.preset);
   for (const auto& apply : o.overrides) apply(config);
   nn::validate(config);  // before minutes of reading data
+  kernels::set_threads(o.threads);
 
   auto train = std::make_shared<const nn::Dataset>(load_fashion_split(o.data_dir, "train"));
   const nn::Dataset test = load_fashion_split(o.data_dir, "t10k");
@@ -199,6 +202,9 @@ void add_train_command(CLI::App& app) {
                     "Stop after P epochs without a better val_loss; restore the best weights",
                     [](nn::TrainConfig& c, const int& v) { c.early_stopping_patience = v; });
   cmd->add_option("--save", o.save, "Write the trained model to FILE (reglab evaluate --model FILE)");
+  cmd->add_option("--threads", o.threads,
+                  "Threads for the matrix products (default 1)")
+      ->check(CLI::Range(1, kernels::max_threads()));
   cmd->add_flag("--json-lines", o.json_lines,
                 "One JSON object per epoch, then one with test_loss and test_accuracy");
   cmd->callback([options] { run_train(*options); });

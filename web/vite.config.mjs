@@ -42,5 +42,7 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [here('..')] },
+    // Cross-origin isolated, as `npm start` serves dist/: the trainer gets threads.
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
   },
 });

@@ -1,6 +1,7 @@
-// The shipped .wasm really contains SIMD code: build/wasm/reglab.wasm and the
-// copy Vite put into dist/ (byte-identical) are disassembled with binaryen's
-// wasm-dis (installed with Emscripten) and their v128 instructions counted.
+// The shipped .wasm files really contain SIMD code: build/wasm/reglab.wasm,
+// reglab_mt.wasm (the threaded build) and the copies Vite put into dist/
+// (byte-identical) are disassembled with binaryen's wasm-dis (installed with
+// Emscripten) and their v128 instructions counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,10 +22,10 @@ function simdInstructions(path) {
   return counts;
 }
 
-function distWasm() {
+function distWasm(build) {
   if (!existsSync(DIST_ASSETS)) return null;
-  const names = readdirSync(DIST_ASSETS).filter((name) => /^reglab.*\.wasm$/.test(name));
-  assert.equal(names.length, 1, `one reglab*.wasm in dist/assets, found ${names}`);
+  const names = readdirSync(DIST_ASSETS).filter((name) => new RegExp(`^${build}-[^.]*\\.wasm$`).test(name));
+  assert.equal(names.length, 1, `one ${build}-*.wasm in dist/assets, found ${names}`);
   return DIST_ASSETS + names[0];
 }
 
@@ -37,15 +38,28 @@ const check = (path) => {
   assert.ok(arithmetic > 50, `only ${arithmetic} f64x2 arithmetic instructions: is Eigen vectorized?`);
 };
 
-test('build/wasm/reglab.wasm has SIMD instructions', { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
-  check(`${WASM_DIR}/reglab.wasm`);
-});
+for (const build of ['reglab', 'reglab_mt']) {
+  test(`build/wasm/${build}.wasm has SIMD instructions`, { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
+    check(`${WASM_DIR}/${build}.wasm`);
+  });
 
-test('dist/ ships the same .wasm, with SIMD instructions', { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
-  const shipped = distWasm();
-  assert.ok(shipped, 'dist/assets is missing: run `bash scripts/build.sh web` first');
-  assert.ok(readFileSync(shipped).equals(readFileSync(`${WASM_DIR}/reglab.wasm`)), 'dist/ has a different reglab.wasm than build/wasm/');
-  check(shipped);
+  test(`dist/ ships the same ${build}.wasm, with SIMD instructions`, { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
+    const shipped = distWasm(build);
+    assert.ok(shipped, 'dist/assets is missing: run `bash scripts/build.sh web` first');
+    assert.ok(readFileSync(shipped).equals(readFileSync(`${WASM_DIR}/${build}.wasm`)), `dist/ has a different ${build}.wasm than build/wasm/`);
+    check(shipped);
+  });
+}
+
+test('the threaded build shares its memory and has atomics; the other does not', { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
+  const text = (build) => execFileSync(WASM_DIS, [`${WASM_DIR}/${build}.wasm`], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const mt = text('reglab_mt');
+  const st = text('reglab');
+  const SHARED = /\(memory \$\S+ \(shared \d+ \d+\)\)/;
+  assert.match(mt, SHARED, 'reglab_mt.wasm imports a shared memory');
+  assert.match(mt, /\(memory\.atomic\.(wait32|notify)/, 'reglab_mt.wasm waits and wakes with atomics');
+  assert.doesNotMatch(st, SHARED, 'reglab.wasm has no shared memory');
+  assert.doesNotMatch(st, /\(memory\.atomic\./, 'reglab.wasm has no atomics');
 });
 
 test('the engine running these tests executes wasm SIMD', () => {

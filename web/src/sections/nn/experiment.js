@@ -99,6 +99,12 @@ export function experimentCard({ lab, panel, frames }, strings, { pair, title, p
     const config = lab.presetConfig(shown.experiment);
     keras.show(config);
     setting.textContent = t.presetSetting(shown.experiment, describeConfig(config, t));
+  }
+
+  // The run buttons follow the data at once, on screen or not (the charts
+  // wait until the card is in view): a button left disabled off-screen is
+  // skipped by the keyboard and cannot be clicked.
+  function enableButtons() {
     const busy = lab.state.data.status === 'loading';
     runButtons.forEach((b) => { b.disabled = busy; });
   }
@@ -106,10 +112,12 @@ export function experimentCard({ lab, panel, frames }, strings, { pair, title, p
   // Training messages redraw only the card whose run is training.
   const schedule = whenVisible(frames, element, draw, { minInterval: REDRAW_MS, name: 'experiment', eager: true });
   lab.subscribe((state, kind) => {
+    enableButtons();
     if ((kind === 'progress' || kind === 'epoch') && !pair.includes(state.current?.preset)) return;
     if (kind !== 'progress') full = true;
     schedule();
   });
+  enableButtons();
   schedule();
   return { element, slot };
 }

@@ -172,13 +172,14 @@ export function mount(root, { strings, trainer, urlState }) {
     full = false;
     const run = lab.state.runs.filter((r) => r.origin === id).at(-1);
     curves.update(run ? runSources(lab, [run], (r) => r.name) : [], { xMax: run ? run.config.epochs : undefined, tailOnly });
-    train.disabled = lab.state.data.status === 'loading';
   }
   const schedule = whenVisible(frames, curves.element, draw, { minInterval: REDRAW_MS, name: 'playground', eager: true });
   lab.subscribe((state, kind) => {
+    train.disabled = state.data.status === 'loading';  // at once, on screen or not (see experiment.js)
     if ((kind === 'progress' || kind === 'epoch') && state.current?.origin !== id) return;
     if (kind !== 'progress') full = true;
     schedule();
   });
+  train.disabled = lab.state.data.status === 'loading';
   schedule();
 }
