@@ -18,9 +18,11 @@ namespace impl = portable;
 
 namespace {
 
-// Products below this many multiply-adds stay on one thread: waking the
-// others costs more than they would save (N2's 10-wide layer, for instance).
-constexpr double kMinParallelWork = 1 << 20;
+// Products below this many multiply-adds (~0.2 ms on one wasm thread) stay
+// on one thread: waking a sleeping worker costs tens of microseconds, and
+// N2's batch of 32 (3.2 M multiply-adds a product) trained no faster on two
+// threads than on one while using 60 % more CPU (bench/README.md, "Threads").
+constexpr double kMinParallelWork = 1 << 23;
 
 // Splits C into `parts` blocks of whole rows (multiples of 4) or whole
 // columns (multiples of 8, the SIMD tile), along its longer side, and runs

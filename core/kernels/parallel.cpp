@@ -18,6 +18,12 @@
 
 namespace reglab::kernels {
 
+namespace {
+long long split_count = 0;  // written by the one thread that calls run_parts
+}  // namespace
+
+long long split_runs() { return split_count; }
+
 #if REGLAB_HAVE_THREADS
 namespace {
 
@@ -120,6 +126,7 @@ void run_parts(int parts, const std::function<void(int)>& part) {
     if (parts == 1) part(0);
     return;
   }
+  ++split_count;
   pool().run(parts, part);
 }
 

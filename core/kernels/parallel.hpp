@@ -25,4 +25,8 @@ int max_threads();
 // the calling thread; returns when all have returned.
 void run_parts(int parts, const std::function<void(int)>& part);
 
+// How many run_parts calls have split work across threads so far (for tests
+// and benchmarks: which products are split).
+long long split_runs();
+
 }  // namespace reglab::kernels

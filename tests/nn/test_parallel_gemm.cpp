@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "core/kernels/gemm.hpp"
@@ -65,6 +66,20 @@ TEST_CASE("parallel: every part runs once, part 0 on the caller, others elsewher
   }
 }
 
+TEST_CASE("parallel: big products are split, small ones and one thread are not", "[kernels][threads]") {
+  std::vector<float> a(512 * 784, 0.5f), b(784 * 256, 0.25f), c(512 * 256);
+  const auto split = [&](int m, int n, int k) {
+    const long long before = k::split_runs();
+    k::gemm_nn(m, n, k, a.data(), k, b.data(), n, c.data(), n);
+    return k::split_runs() - before;
+  };
+  CHECK(split(512, 256, 784) == 0);  // one thread
+  Threads pool(2);
+  CHECK(split(512, 256, 784) == 1);  // N3's forward product: 103 M multiply-adds
+  CHECK(c[0] == Approx(784 * 0.125));
+  CHECK(split(32, 128, 784) == 0);   // N2's: 3.2 M, under the threshold
+}
+
 TEST_CASE("parallel: products split across 2, 3 and 4 threads match the reference", "[kernels][threads]") {
   std::mt19937 rng(Catch::rngSeed() + 7);
   for (int threads : {2, 3, 4}) {
@@ -78,8 +93,10 @@ TEST_CASE("parallel: products split across 2, 3 and 4 threads match the referenc
     // Uneven splits, padded strides, bias and ReLU on column blocks.
     for (ref::Variant v : {ref::Variant::nn, ref::Variant::tn, ref::Variant::nt, ref::Variant::nn_u8,
                            ref::Variant::tn_u8}) {
-      for (auto [m, n] : {std::pair{301, 37}, std::pair{37, 301}, std::pair{130, 130}, std::pair{6, 200}}) {
-        ref::Case c{v, m, n, 97, 1, 3, 2};
+      // Each over the threshold that splits a product (8.4 M multiply-adds).
+      for (auto [m, n, kk] : {std::tuple{301, 137, 257}, std::tuple{137, 301, 257}, std::tuple{260, 260, 130},
+                              std::tuple{6, 2000, 800}}) {
+        ref::Case c{v, m, n, kk, 1, 3, 2};
         c.bias = c.relu = true;
         c.accumulate = m % 2 == 1;
         const ref::Result r = ref::run_case(kPublic, c, rng);
