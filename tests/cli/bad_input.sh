@@ -173,7 +173,7 @@ expect 2 "l1_ratio must be in [0, 1] (got -0.1)" "${R[@]}" --model elasticnet --
 expect 2 "l1_ratio must be in [0, 1] (got nan)" "${R[@]}" --model elasticnet --l1-ratio nan
 expect 2 "value 1 of 'nan,1': 'nan' is not a finite number" path --data wine --target target --model lasso --alphas nan,1
 expect 2 "dropout rate must be in [0, 1), got 1" "${T[@]}" --dropout 1
-expect 2 "--threads: Value 0 not in range [1 - 16]" "${T[@]}" --threads 0
+expect 2 "--threads: Value 0 not in range 1 to 16" "${T[@]}" --threads 0
 expect 0 "" "${T[@]}" --epochs 1 --hidden 40 --threads 3
 expect 2 "dropout rate must be in [0, 1), got nan" "${T[@]}" --dropout nan
 expect 2 "batch size must be in 1..65536, got 0" "${T[@]}" --batch-size 0
