@@ -17,6 +17,11 @@
 // bias (n) is added to every row; relu is max(0, x) and keeps NaN as NaN.
 // m, n or k may be 0 (k = 0 leaves the epilogue alone: C = relu?(C? + bias)).
 //
+// Big products are split across the threads of parallel.hpp (set_threads;
+// 1 by default, so nothing is split unless a front end asks): by whole rows
+// or columns of C, so every element is summed in the same order and the
+// SIMD path gives the same bits on any number of threads.
+//
 // Which code runs is fixed at compile time: with -msimd128 (wasm SIMD128)
 // hand-written 4x8 micro-kernels over packed panels (gemm_simd128.cpp);
 // everywhere else Eigen products (gemm_portable.cpp). Neither keeps state
