@@ -1,6 +1,7 @@
 // Vite builds the page from web/ into dist/. base './' keeps every URL
 // relative, so dist/ works from any static host and any sub-path.
 import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fashionMnistData } from './src/trainer/vite_data_plugin.mjs';
 import { CSP_META } from './src/offline/csp.mjs';
@@ -17,12 +18,33 @@ const cspMeta = () => ({
     (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}">`),
 });
 
+// Cross-origin isolated, as `npm start` serves dist/: the trainer gets threads.
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+// The dev server would rewrite the threaded core's loader and its pool
+// Worker's classic script like any module (and break the latter); served
+// as they are, the dev page gets threads as dist/ does.
+const rawThreadedCore = () => ({
+  name: 'reglab-raw-threaded-core',
+  apply: 'serve',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      // Only the files themselves: `?url` and other queries are Vite's.
+      const file = /^\/@fs(\/[^?]*\/reglab_mt\.(mjs|worker\.js))$/.exec(decodeURIComponent(req.url))?.[1];
+      if (!file) return next();
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', ...ISOLATED });
+      res.end(readFileSync(file));
+    });
+  },
+});
+
 export default defineConfig({
   root: here('.'),
   base: './',
   publicDir: false,
   plugins: [
     fashionMnistData(),  // dist/data/: the four Fashion-MNIST files and their licence
+    rawThreadedCore(),
     cspMeta(),
     serviceWorker(),     // dist/sw.js: this build's files, for offline use
   ],
@@ -42,7 +64,6 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [here('..')] },
-    // Cross-origin isolated, as `npm start` serves dist/: the trainer gets threads.
-    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    headers: ISOLATED,
   },
 });

@@ -4,10 +4,12 @@
 // gives the same numbers, to the last bit, as the single-threaded build
 // (`worker.js?threads=1`); served like most static hosts, without those
 // headers, it runs the single-threaded build, trains, and says why it uses
-// one thread.
+// one thread; and when a thread of the pool cannot start, the trainer falls
+// back to one thread at once instead of dying.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { cpus } from 'node:os';
 import { openLab, DIST } from './browser.mjs';
 
@@ -86,5 +88,33 @@ test('not isolated (a plain static host): one thread, the page says why, and it 
     assert.deepEqual(lab.problems, []);
   } finally {
     await lab.close();
+  }
+});
+
+test('a pool thread that cannot start: the trainer falls back to one thread at once and says why', async () => {
+  // dist/ without its data, with the pool's worker script broken (as a
+  // browser that refuses nested workers, or a damaged upload, would leave it).
+  const root = mkdtempSync(`${tmpdir()}/reglab-pool-`);
+  cpSync(DIST, root, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  const pool = readdirSync(`${root}/assets`).find((f) => POOL.test(f));
+  writeFileSync(`${root}/assets/${pool}`, 'this is not JavaScript (');
+  const lab = await openLab({ root });
+  try {
+    const { page } = lab;
+    const script = `${lab.url}assets/${readdirSync(`${root}/assets`).find((f) => /^worker-.*\.js$/.test(f))}`;
+    const started = Date.now();
+    const ready = await page.evaluate((url) => new Promise((resolve, reject) => {
+      const worker = new Worker(url, { type: 'module' });
+      worker.onmessage = (e) => { if (e.data.type === 'ready') { resolve(e.data); worker.terminate(); } };
+      worker.onerror = (e) => reject(new Error(`the trainer worker died: ${e.message}`));
+    }), script);
+    if (cpus().length > 1) {
+      assert.equal(ready.threads, 1);
+      assert.match(ready.threads_note, /a thread of the pool failed to start/);
+      assert.ok(Date.now() - started < 15000, `fell back in ${Date.now() - started} ms, not after the 20 s timeout`);
+    }
+  } finally {
+    await lab.close();
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -47,14 +47,47 @@ export async function loadTrainerCore(wanted = threadsAvailable()) {
     try {
       const { default: createModule } = await import(/* @vite-ignore */ new URL(mtJsUrl, self.location.href).href);
       const urls = { 'reglab_mt.wasm': mtWasmUrl, 'reglab_mt.worker.js': mtWorkerUrl };
-      const module = await Promise.race([
-        createModule({
-          reglabWorkers: wanted - 1,
-          mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
-          locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
-        }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('the worker pool did not start within 20 s')), POOL_TIMEOUT_MS)),
-      ]);
+      // A pool Worker that fails (its script refused or broken) would pass
+      // its error up to the page as this worker's own, and Emscripten
+      // rethrows it here too; the page would then replace the trainer, whose
+      // replacement fails alike. Caught while the pool starts, it means "use
+      // one thread".
+      let poolFailed;
+      const onPoolError = (event) => {
+        // A pool Worker's own error, or Emscripten's rethrow of it (an
+        // ErrorEvent thrown as an exception); anything else is the trainer's.
+        const fromPool = event.target !== self || event.error instanceof ErrorEvent;
+        if (!fromPool) return;
+        event.preventDefault();
+        poolFailed?.(new Error(`a thread of the pool failed to start: ${event.message || 'its script did not load'}`));
+      };
+      const NativeWorker = self.Worker;
+      self.Worker = class PoolWorker extends NativeWorker {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('error', onPoolError);
+        }
+      };
+      self.addEventListener('error', onPoolError);
+      let module;
+      try {
+        module = await Promise.race([
+          createModule({
+            reglabWorkers: wanted - 1,
+            mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
+            locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
+          }),
+          new Promise((_, reject) => {
+            poolFailed = reject;
+            setTimeout(() => reject(new Error('the worker pool did not start within 20 s')), POOL_TIMEOUT_MS);
+          }),
+        ]);
+      } finally {
+        self.Worker = NativeWorker;
+      }
+      // Only once the pool is up: after a failure the abandoned module's
+      // handlers may still rethrow (Emscripten's onerror runs after ours).
+      self.removeEventListener('error', onPoolError);
       return { reglab: new Reglab(module), threads: setThreads(module, wanted), allowed: true, note: null };
     } catch (error) {
       const reglab = await loadReglab({ locateFile: () => wasmUrl });
