@@ -1,12 +1,21 @@
 // Shared setup for the browser tests: serve dist/ like a static host and open
 // it in headless Chromium (Debian's), collecting console errors and page errors.
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
 // REGLAB_DIST tests another build of the page (it must end with '/').
 export const DIST = process.env.REGLAB_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// A copy of dist/ without its data (30 MB), in a fresh temporary folder, for
+// a test to alter without touching the build. The caller removes it.
+export function copyDist(name) {
+  const root = mkdtempSync(`${tmpdir()}/reglab-${name}-`);
+  cpSync(DIST, root, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  return root;
+}
 
 // root: the folder served (default dist/); path: where the page is under it;
 // locale: the browser's language; init: a function run in the page before its

@@ -7,9 +7,8 @@
 // request to another origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { openLab, DIST } from './browser.mjs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyDist, openLab, DIST } from './browser.mjs';
 import { CSP_META, CSP_HEADER } from '../../web/src/offline/csp.mjs';
 
 const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
@@ -66,8 +65,7 @@ test('under the header: every tabular section and the trainer work with no viola
 
 test('the <meta> alone: the page works, and inline script, eval, inline styles and other origins are refused', async () => {
   // dist/ and one more same-origin script (allowed) that tries eval (refused)
-  const host = mkdtempSync(`${tmpdir()}/reglab-csp-`);
-  cpSync(DIST, host, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  const host = copyDist('csp');
   writeFileSync(`${host}/probe.js`, 'try { window.evalResult = eval("1 + 1"); } catch (error) { window.evalResult = error.name; }\n');
   const lab = await openLab({ init: recordViolations, csp: false, root: host });
   const { page } = lab;

@@ -7,9 +7,9 @@
 // scope is that sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { openLab, DIST } from './browser.mjs';
+import { copyDist, openLab, DIST } from './browser.mjs';
 import { serviceWorkerSource } from '../../web/src/offline/vite_sw_plugin.mjs';
 
 const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
@@ -88,8 +88,7 @@ test('after the first visit the lab works with no network', { skip: !haveData &&
 });
 
 test('a new build replaces the old build\'s cache; the open page offers a reload', { timeout: 60000 }, async () => {
-  const host = mkdtempSync(`${tmpdir()}/reglab-sw-`);
-  cpSync(DIST, host, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  const host = copyDist('sw');
   const lab = await openLab({ root: host });
   const { page } = lab;
   try {

@@ -8,10 +8,9 @@
 // back to one thread at once instead of dying.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { openLab, DIST } from './browser.mjs';
+import { copyDist, openLab, DIST } from './browser.mjs';
 
 const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
 const POOL = /reglab_mt\.worker-[^/]*\.js/;
@@ -94,8 +93,7 @@ test('not isolated (a plain static host): one thread, the page says why, and it 
 test('a pool thread that cannot start: the trainer falls back to one thread at once and says why', async () => {
   // dist/ without its data, with the pool's worker script broken (as a
   // browser that refuses nested workers, or a damaged upload, would leave it).
-  const root = mkdtempSync(`${tmpdir()}/reglab-pool-`);
-  cpSync(DIST, root, { recursive: true, filter: (path) => !path.startsWith(`${DIST}data`) });
+  const root = copyDist('pool');
   const pool = readdirSync(`${root}/assets`).find((f) => POOL.test(f));
   writeFileSync(`${root}/assets/${pool}`, 'this is not JavaScript (');
   const lab = await openLab({ root });
