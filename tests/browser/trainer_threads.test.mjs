@@ -11,40 +11,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { copyDist, openLab, DIST } from './browser.mjs';
+import { trainInWorker } from './train_in_worker.mjs';
 
 const haveData = existsSync(`${DIST}data/train-images-idx3-ubyte.gz`);
 const POOL = /reglab_mt\.worker-[^/]*\.js/;
-
-// Trains `config` in a fresh trainer worker (the page's own script from
-// dist/, `?threads=N` or not) through the protocol of protocol.js; -> its
-// 'ready' message and the run's history.
-function trainInWorker(page, workerUrl, config) {
-  return page.evaluate(async ({ workerUrl, config }) => {
-    const worker = new Worker(workerUrl, { type: 'module' });
-    const listeners = new Set();
-    worker.onmessage = (e) => { for (const fn of [...listeners]) fn(e.data); };
-    const until = (pred) => new Promise((resolve, reject) => {
-      const fn = (m) => {
-        if (m.type === 'error') { listeners.delete(fn); reject(new Error(m.message)); } else if (pred(m)) { listeners.delete(fn); resolve(m); }
-      };
-      listeners.add(fn);
-    });
-    try {
-      const ready = await until((m) => m.type === 'ready');
-      const file = (split, kind) => new URL(`data/${split}-${kind}-idx${kind === 'images' ? 3 : 1}-ubyte.gz`, location.href).href;
-      const urls = { train_images: file('train', 'images'), train_labels: file('train', 'labels'), test_images: file('t10k', 'images'), test_labels: file('t10k', 'labels') };
-      worker.postMessage({ type: 'load', id: 1, source: 'url', urls, cache: false });
-      await until((m) => m.type === 'loaded');
-      worker.postMessage({ type: 'configure', id: 2, config });
-      await until((m) => m.type === 'configured');
-      worker.postMessage({ type: 'start', id: 3 });
-      const finished = await until((m) => m.type === 'finished');
-      return { ready, history: finished.history.map(({ seconds, ...numbers }) => numbers) };
-    } finally {
-      worker.terminate();
-    }
-  }, { workerUrl, config });
-}
 
 test('isolated: a thread per core (at most 4), and the same numbers as one thread', { skip: !haveData && 'no Fashion-MNIST in dist/data' }, async () => {
   const lab = await openLab();
@@ -54,8 +24,10 @@ test('isolated: a thread per core (at most 4), and the same numbers as one threa
     const script = `${lab.url}assets/${readdirSync(`${DIST}assets`).find((f) => /^worker-.*\.js$/.test(f))}`;
     // 784-128-10 with batch norm and dropout, batch 512, 10 % held out: every kind of product, split.
     const config = { hidden: [128], batchnorm: true, dropout: 0.2, batch_size: 512, epochs: 1, validation_split: 0.1, optimizer: 'adam', seed: 3 };
-    const threaded = await trainInWorker(page, script, config);
-    const single = await trainInWorker(page, `${script}?threads=1`, config);
+    // The numbers of each epoch; its seconds differ, of course.
+    const numbers = ({ ready, history }) => ({ ready, history: history.map(({ seconds, ...rest }) => rest) });
+    const threaded = numbers(await trainInWorker(page, script, config));
+    const single = numbers(await trainInWorker(page, `${script}?threads=1`, config));
     const expected = Math.min(4, cpus().length);
     assert.equal(threaded.ready.threads, expected, `threads on ${cpus().length} cores`);
     assert.equal(threaded.ready.threads_allowed, true);

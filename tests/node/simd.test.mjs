@@ -15,10 +15,16 @@ const WASM_DIS = ['/usr/bin/wasm-dis', '/usr/lib/emscripten/binaryen/bin/wasm-di
 // Instructions of the 128-bit SIMD proposal: v128.* and the lane-typed ones.
 const SIMD = /\((v128\.[a-z0-9_]+|[if](8x16|16x8|32x4|64x2)\.[a-z0-9_]+)/g;
 
+// The text of a .wasm, disassembled once per file (a few hundred ms each).
+const disassembled = new Map();
+function disassemble(path) {
+  if (!disassembled.has(path)) disassembled.set(path, execFileSync(WASM_DIS, [path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+  return disassembled.get(path);
+}
+
 function simdInstructions(path) {
-  const text = execFileSync(WASM_DIS, [path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const counts = {};
-  for (const [, op] of text.matchAll(SIMD)) counts[op] = (counts[op] ?? 0) + 1;
+  for (const [, op] of disassemble(path).matchAll(SIMD)) counts[op] = (counts[op] ?? 0) + 1;
   return counts;
 }
 
@@ -52,9 +58,8 @@ for (const build of ['reglab', 'reglab_mt']) {
 }
 
 test('the threaded build shares its memory and has atomics; the other does not', { skip: !WASM_DIS && 'wasm-dis (binaryen) is not installed' }, () => {
-  const text = (build) => execFileSync(WASM_DIS, [`${WASM_DIR}/${build}.wasm`], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const mt = text('reglab_mt');
-  const st = text('reglab');
+  const mt = disassemble(`${WASM_DIR}/reglab_mt.wasm`);
+  const st = disassemble(`${WASM_DIR}/reglab.wasm`);
   const SHARED = /\(memory \$\S+ \(shared \d+ \d+\)\)/;
   assert.match(mt, SHARED, 'reglab_mt.wasm imports a shared memory');
   assert.match(mt, /\(memory\.atomic\.(wait32|notify)/, 'reglab_mt.wasm waits and wakes with atomics');

@@ -16,8 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadModule, assertClose } from './load.mjs';
 import { NnLab, nnPresets } from '../../wasm/reglab_nn.js';
-import { createEngine } from '../../web/src/trainer/engine.js';
-import { REPLIES } from '../../web/src/trainer/protocol.js';
+import { engineHarness } from './engine_harness.mjs';
 import { maybeGunzip } from '../../web/src/trainer/data.js';
 
 const FASHION = '/usr/share/datasets/fashion-mnist';
@@ -30,34 +29,6 @@ const read = (name) => new Uint8Array(readFileSync(`${FASHION}/${name}`));
 
 // An engine and the replies it posted; `until(type)` resolves with the next
 // reply of that type (or rejects on an error reply).
-function harness(lab) {
-  const replies = [];
-  const waiters = [];
-  const post = (message) => {
-    assert.ok(REPLIES.includes(message.type), `undocumented reply type ${message.type}`);
-    replies.push(message);
-    for (const w of waiters.splice(0)) {
-      if (message.type === w.type) w.resolve(message);
-      else if (message.type === 'error' && w.rejectOnError) w.reject(new Error(message.message));
-      else waiters.push(w);
-    }
-  };
-  const engine = createEngine({ lab, post, schedule: (fn) => setImmediate(fn) });
-  const until = (type, { rejectOnError = true } = {}) => new Promise((resolve, reject) => waiters.push({ type, resolve, reject, rejectOnError }));
-  return {
-    engine,
-    replies,
-    until,
-    async request(message, type) {
-      const reply = until(type);
-      await engine.handle(message);
-      return reply;
-    },
-    of: (type) => replies.filter((r) => r.type === type),
-    clear: () => replies.splice(0),
-  };
-}
-
 function cliRun(args) {
   const out = execFileSync(CLI, ['train', '--data-dir', FASHION, '--json-lines', ...args], { encoding: 'utf8', timeout: 120000 });
   const lines = out.trim().split('\n').map((line) => JSON.parse(line));
@@ -78,7 +49,7 @@ async function setup() {
   if (shared) return shared;
   const reglab = await loadModule();
   const lab = new NnLab(reglab.module);
-  const h = harness(lab);
+  const h = engineHarness(lab);
   const loaded = await h.request({
     type: 'load',
     id: 1,
@@ -198,7 +169,7 @@ test('pause, resume, step and stop', { skip: !haveData && 'no Fashion-MNIST file
 test('the user\'s own files: gz or raw, told apart by magic number and name', { skip: !haveData && 'no Fashion-MNIST files' }, async () => {
   const reglab = await loadModule();
   const lab = new NnLab(reglab.module);
-  const h = harness(lab);
+  const h = engineHarness(lab);
   const raw = async (name) => (await maybeGunzip(read(name))).buffer;
   const files = [
     { name: 'my-labels.idx1-ubyte.gz', bytes: read('train-labels-idx1-ubyte.gz').buffer },

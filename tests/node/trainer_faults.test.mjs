@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadModule } from './load.mjs';
 import { NnLab } from '../../wasm/reglab_nn.js';
-import { createEngine, isFatal } from '../../web/src/trainer/engine.js';
-import { REPLIES } from '../../web/src/trainer/protocol.js';
+import { isFatal } from '../../web/src/trainer/engine.js';
+import { engineHarness } from './engine_harness.mjs';
 
 const FASHION = '/usr/share/datasets/fashion-mnist';
 const haveData = existsSync(`${FASHION}/train-images-idx3-ubyte.gz`);
@@ -21,33 +21,12 @@ const read = (name) => new Uint8Array(readFileSync(`${FASHION}/${name}`));
 // weights double each batch until the loss overflows.
 export const DIVERGING = { hidden: [32], optimizer: 'sgd', learning_rate: 10, momentum: 0, l2: 0.15, dropout: 0, epochs: 4, batch_size: 50, train_limit: 1000, validation_split: 0.2 };
 
-function harness(lab) {
-  const replies = [];
-  const post = (message) => {
-    assert.ok(REPLIES.includes(message.type), `undocumented reply type ${message.type}`);
-    replies.push(message);
-  };
-  const engine = createEngine({ lab, post, schedule: (fn) => setImmediate(fn) });
-  const next = async (type) => {
-    for (let i = 0; i < 100000; ++i) {
-      const found = replies.find((r) => r.type === type || r.type === 'error');
-      if (found) {
-        replies.splice(replies.indexOf(found), 1);
-        return found;
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    throw new Error(`no ${type}`);
-  };
-  return { engine, replies, next, clear: () => replies.splice(0) };
-}
-
 let shared = null;
 async function setup() {
   if (shared) return shared;
   const reglab = await loadModule();
   const lab = new NnLab(reglab.module);
-  const h = harness(lab);
+  const h = engineHarness(lab);
   await h.engine.handle({
     type: 'load', id: 1, source: 'bytes',
     train: { images: read('train-images-idx3-ubyte.gz'), labels: read('train-labels-idx1-ubyte.gz') },
@@ -124,7 +103,7 @@ test('a model file through the protocol: model-loaded with its test numbers', { 
 
 test('a wasm trap while training is fatal; the engine refuses everything after it', async () => {
   const trapping = { heapBytes: () => 0, configure: () => ({ config: { epochs: 1, batch_size: 1 }, batches_per_epoch: 1, train_count: 1 }), run() { throw new WebAssembly.RuntimeError('unreachable'); }, loadData: () => ({ train: { count: 1 }, test: null }) };
-  const h = harness(trapping);
+  const h = engineHarness(trapping);
   await h.engine.handle({ type: 'load', id: 1, source: 'bytes', train: { images: new Uint8Array(4), labels: new Uint8Array(4) } });
   await h.engine.handle({ type: 'configure', id: 2, config: {} });
   await h.engine.handle({ type: 'start', id: 3 });
@@ -142,7 +121,7 @@ test('a wasm trap while training is fatal; the engine refuses everything after i
 test('out of memory through the core\'s own limits is fatal (3 x 4096 hidden units, a batch of 60,000)', { skip: !haveData && 'no Fashion-MNIST files', timeout: 60000 }, async () => {
   const reglab = await loadModule();  // a module of its own: its heap grows to the limit
   const lab = new NnLab(reglab.module);
-  const h = harness(lab);
+  const h = engineHarness(lab);
   await h.engine.handle({ type: 'load', id: 1, source: 'bytes', train: { images: read('train-images-idx3-ubyte.gz'), labels: read('train-labels-idx1-ubyte.gz') } });
   await h.next('loaded');
   await h.engine.handle({ type: 'configure', id: 2, config: { hidden: [4096, 4096, 4096], batch_size: 60000, epochs: 1, validation_split: 0 } });

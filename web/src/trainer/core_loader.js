@@ -43,56 +43,61 @@ export function threadsAvailable(scope = self) {
  * instead and `note` says why.
  */
 export async function loadTrainerCore(wanted = threadsAvailable()) {
-  if (wanted > 1) {
-    try {
-      const { default: createModule } = await import(/* @vite-ignore */ new URL(mtJsUrl, self.location.href).href);
-      const urls = { 'reglab_mt.wasm': mtWasmUrl, 'reglab_mt.worker.js': mtWorkerUrl };
-      // A pool Worker that fails (its script refused or broken) would pass
-      // its error up to the page as this worker's own, and Emscripten
-      // rethrows it here too; the page would then replace the trainer, whose
-      // replacement fails alike. Caught while the pool starts, it means "use
-      // one thread".
-      let poolFailed;
-      const onPoolError = (event) => {
-        // A pool Worker's own error, or Emscripten's rethrow of it (an
-        // ErrorEvent thrown as an exception); anything else is the trainer's.
-        const fromPool = event.target !== self || event.error instanceof ErrorEvent;
-        if (!fromPool) return;
-        event.preventDefault();
-        poolFailed?.(new Error(`a thread of the pool failed to start: ${event.message || 'its script did not load'}`));
-      };
-      const NativeWorker = self.Worker;
-      self.Worker = class PoolWorker extends NativeWorker {
-        constructor(...args) {
-          super(...args);
-          this.addEventListener('error', onPoolError);
-        }
-      };
-      self.addEventListener('error', onPoolError);
-      let module;
-      try {
-        module = await Promise.race([
-          createModule({
-            reglabWorkers: wanted - 1,
-            mainScriptUrlOrBlob: new URL(mtJsUrl, self.location.href).href,
-            locateFile: (name) => new URL(urls[name] ?? name, self.location.href).href,
-          }),
-          new Promise((_, reject) => {
-            poolFailed = reject;
-            setTimeout(() => reject(new Error('the worker pool did not start within 20 s')), POOL_TIMEOUT_MS);
-          }),
-        ]);
-      } finally {
-        self.Worker = NativeWorker;
-      }
-      // Only once the pool is up: after a failure the abandoned module's
-      // handlers may still rethrow (Emscripten's onerror runs after ours).
-      self.removeEventListener('error', onPoolError);
-      return { reglab: new Reglab(module), threads: setThreads(module, wanted), allowed: true, note: null };
-    } catch (error) {
-      const reglab = await loadReglab({ locateFile: () => wasmUrl });
-      return { reglab, threads: 1, allowed: true, note: String(error?.message ?? error) };
-    }
+  if (wanted <= 1) return { reglab: await loadSingle(), threads: 1, allowed: isolated(), note: null };
+  try {
+    const module = await loadThreaded(wanted);
+    return { reglab: new Reglab(module), threads: setThreads(module, wanted), allowed: true, note: null };
+  } catch (error) {
+    return { reglab: await loadSingle(), threads: 1, allowed: true, note: String(error?.message ?? error) };
   }
-  return { reglab: await loadReglab({ locateFile: () => wasmUrl }), threads: 1, allowed: isolated(), note: null };
+}
+
+const absolute = (url) => new URL(url, self.location.href).href;
+const loadSingle = () => loadReglab({ locateFile: () => wasmUrl });
+
+// reglab_mt.mjs with a pool of `wanted - 1` Workers; rejects if it or the
+// pool cannot start.
+async function loadThreaded(wanted) {
+  const { default: createModule } = await import(/* @vite-ignore */ absolute(mtJsUrl));
+  const urls = { 'reglab_mt.wasm': mtWasmUrl, 'reglab_mt.worker.js': mtWorkerUrl };
+  // A pool Worker that fails (its script refused or broken) would pass its
+  // error up to the page as this worker's own, and Emscripten rethrows it
+  // here too; the page would then replace the trainer, whose replacement
+  // fails alike. Caught while the pool starts, it means "use one thread".
+  let poolFailed;
+  const onPoolError = (event) => {
+    // A pool Worker's own error, or Emscripten's rethrow of it (an
+    // ErrorEvent thrown as an exception); anything else is the trainer's.
+    const fromPool = event.target !== self || event.error instanceof ErrorEvent;
+    if (!fromPool) return;
+    event.preventDefault();
+    poolFailed?.(new Error(`a thread of the pool failed to start: ${event.message || 'its script did not load'}`));
+  };
+  const NativeWorker = self.Worker;
+  self.Worker = class PoolWorker extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('error', onPoolError);
+    }
+  };
+  self.addEventListener('error', onPoolError);
+  try {
+    const module = await Promise.race([
+      createModule({
+        reglabWorkers: wanted - 1,
+        mainScriptUrlOrBlob: absolute(mtJsUrl),
+        locateFile: (name) => absolute(urls[name] ?? name),
+      }),
+      new Promise((_, reject) => {
+        poolFailed = reject;
+        setTimeout(() => reject(new Error('the worker pool did not start within 20 s')), POOL_TIMEOUT_MS);
+      }),
+    ]);
+    // Only once the pool is up: after a failure the abandoned module's
+    // handlers may still rethrow (Emscripten's onerror runs after ours).
+    self.removeEventListener('error', onPoolError);
+    return module;
+  } finally {
+    self.Worker = NativeWorker;
+  }
 }
